@@ -1,0 +1,9 @@
+// SMTP ingest capability: listeners, session transcripts and durable accept.
+export { SmtpListeners } from './listeners';
+export { SessionRecorder } from './session-recorder';
+export type { LiveSession } from './session-recorder';
+export { loadTlsMaterial } from './tls-material';
+export type { TlsMaterial } from './tls-material';
+export type { IngestContext, IngestStats } from './context';
+export type { EngineLog } from './transcript-logger';
+export { readHeaderBlock, headerValue, decodeEncodedWords } from './headers';

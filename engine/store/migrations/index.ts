@@ -1,0 +1,14 @@
+// The ordered list of schema migrations. Shipped migrations are never edited:
+// a change is a new file, numbered in steps of 10.
+import type { WriteDb } from '../database';
+import * as createCore from './0010-create-core';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: WriteDb): void;
+}
+
+export const migrations: readonly Migration[] = [
+  { version: 10, name: '0010-create-core', up: createCore.up },
+];

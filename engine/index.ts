@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { EngineConfig } from './config/index';
 import type { ApiClient, EngineStatus, ListenerView } from './api/contract';
 import { ApiServer, FrameClient, createHandlers, createTopicSources } from './api/index';
-import { openStore, type Store } from './store/index';
+import { acquireDataDirLock, openStore, type Store } from './store/index';
 import { EventBus } from './events/index';
 import { CredentialService } from './credentials/index';
 import { AuthGuard, SlidingWindowLimiter } from './policy/index';
@@ -50,12 +50,19 @@ export function createEngine(options: EngineOptions): Engine {
   const hostname = config.hostname ?? osHostname();
   const startedAt = clock.now();
 
-  const store: Store = openStore({
-    path: join(dataDir, DATABASE_FILE),
-    nativeBinding: options.nativeBinding,
-    groupCommit: { windowMs: config.store.groupCommitWindowMs, maxBatch: config.store.groupCommitMaxBatch, lazyFlushMs: 50 },
-    log: (event, details) => log('warn', `store: ${event}`, details),
-  });
+  const lock = acquireDataDirLock(dataDir);
+  let store: Store;
+  try {
+    store = openStore({
+      path: join(dataDir, DATABASE_FILE),
+      nativeBinding: options.nativeBinding,
+      groupCommit: { windowMs: config.store.groupCommitWindowMs, maxBatch: config.store.groupCommitMaxBatch, lazyFlushMs: 50 },
+      log: (event, details) => log('warn', `store: ${event}`, details),
+    });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const recovered = releaseLeases(store.db, startedAt);
   const orphans = store.sessions.closeOrphans(startedAt);
   if (recovered || orphans) log('info', 'recovered after an unclean stop', { recipientsRequeued: recovered, sessionsClosed: orphans });
@@ -130,6 +137,7 @@ export function createEngine(options: EngineOptions): Engine {
       await listeners?.stop(graceMs);
       connection.close();
       store.close();
+      lock.release();
     },
     status,
   };

@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ConfigError } from '../shared/errors';
 import { configSchema, type EngineConfig } from './schema';
-import { describeIssues, formatPath } from './describe-issues';
+import { describeIssues } from './describe-issues';
 
 /** Validates a config object (already parsed); `source` names it in errors. */
 export function parseConfig(input: unknown, source = 'config'): EngineConfig {

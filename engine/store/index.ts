@@ -19,6 +19,8 @@ export type { SessionRecord } from './repos/sessions';
 export type { StoredCredential } from './repos/credentials';
 export type { NewEvent } from './repos/events';
 export { defaultGroupCommit } from './writer';
+export { acquireDataDirLock, lockHolder } from './data-dir-lock';
+export type { DataDirLock } from './data-dir-lock';
 
 export interface StoreOptions {
   path: string;

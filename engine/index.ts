@@ -9,7 +9,13 @@ import { acquireDataDirLock, openStore, type Store } from './store/index';
 import { EventBus } from './events/index';
 import { CredentialService } from './credentials/index';
 import { AuthGuard, SlidingWindowLimiter } from './policy/index';
-import { Intake, QueueCounters, releaseLeases } from './queue/index';
+import { DeliveryScheduler, Intake, OutcomeRecorder, PauseList, QueueCounters, releaseLeases, type DeliveryJob } from './queue/index';
+import { Dispatcher, DkimKeyring, RouteService } from './delivery/index';
+import { MxResolver } from './dns/index';
+import { QuotaService, SuppressionService, ThrottleController, ThrottleRuleService, WarmupService, mergeRules } from './policy/index';
+import { OperatorActions } from './queue/index';
+import { openKeyFileSecretBox } from './store/index';
+import type { SecretBox } from './shared/secret-box';
 import { SessionRecorder, SmtpListeners, loadTlsMaterial, type EngineLog, type IngestContext, type TlsMaterial } from './ingest/index';
 import { NetworkList } from './shared/networks';
 import { createQueueIdGenerator } from './shared/ids';
@@ -23,6 +29,8 @@ export interface EngineOptions {
   log?: EngineLog;
   /** better_sqlite3.node built for the host runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
+  /** Seals secrets at rest; the headless default is a key file in the data directory. */
+  secrets?: SecretBox;
 }
 
 export interface Engine {
@@ -33,8 +41,11 @@ export interface Engine {
   readonly api: ApiServer;
   /** An in-process client of the same contract, validated like any other. */
   readonly client: ApiClient;
-  /** Starts the SMTP listeners; a listener that fails is reported, not thrown. */
-  start(): Promise<ListenerView[]>;
+  /**
+   * Starts the SMTP listeners (a listener that fails is reported, not thrown) and,
+   * unless `delivery` is false, the delivery scheduler.
+   */
+  start(options?: { delivery?: boolean }): Promise<ListenerView[]>;
   /** Stops accepting, lets messages in DATA finish (up to `graceMs`), closes the store. */
   stop(graceMs?: number): Promise<void>;
   status(): EngineStatus;
@@ -42,6 +53,9 @@ export interface Engine {
 }
 
 export const DATABASE_FILE = 'relaydesk.db';
+/** A lease not finished in this long is presumed lost (a hung connection) and requeued. */
+const LEASE_MS = 15 * 60_000;
+const LEASE_BATCH = 200;
 
 export function createEngine(options: EngineOptions): Engine {
   const { config, dataDir, version } = options;
@@ -72,6 +86,23 @@ export function createEngine(options: EngineOptions): Engine {
   const recorder = new SessionRecorder(store, bus, clock);
   const credentials = new CredentialService(store, clock);
   const stats = { accepted: 0, rejected: 0 };
+  const secrets = options.secrets ?? openKeyFileSecretBox(dataDir);
+  const routes = new RouteService(store, secrets, clock);
+  const pauses = new PauseList(store, clock);
+  const throttle = new ThrottleController(clock, mergeRules([]), (change) => bus.emit('throttle.changed', change));
+  const throttles = new ThrottleRuleService(store, throttle, clock);
+  const quota = new QuotaService(store, bus, clock);
+  const warmup = new WarmupService(store, clock, (name) => routes.get(name) !== undefined);
+  const dkim = new DkimKeyring(store, secrets, clock);
+  const outcomes = new OutcomeRecorder(store, bus, counters, clock);
+  let scheduler: DeliveryScheduler | null = null;
+  const wakeDelivery = () => scheduler?.wake();
+  const actions = new OperatorActions(store, bus, counters, clock, wakeDelivery);
+  const dispatcher = new Dispatcher({
+    store, bus, clock, config: config.delivery, hostname, routes, throttle, recorder, outcomes, quota, warmup, dkim,
+    mx: new MxResolver(config.delivery.dns),
+    release: (job: DeliveryJob) => scheduler?.release(job.stream, job.recipients.length),
+  });
   let listeners: SmtpListeners | null = null;
   let tls: TlsMaterial | null = null;
 
@@ -85,11 +116,21 @@ export function createEngine(options: EngineOptions): Engine {
     sessions: { active: recorder.activeCount(), sinceStart: recorder.inboundSinceStart },
     messages: { acceptedSinceStart: stats.accepted, rejectedSinceStart: stats.rejected },
     queue: counters.snapshot(),
+    delivery: {
+      mode: routes.isSandboxOnly() ? 'sandbox' : 'live',
+      isRunning: scheduler !== null,
+      inFlight: { ...(scheduler?.inFlightCounts ?? { transactional: 0, bulk: 0 }) },
+      pauses: pauses.list(),
+    },
   });
 
+  const services = {
+    store, bus, recorder, credentials, routes, pauses, actions, dkim, throttles, quota, warmup, status, wakeDelivery,
+    suppressions: new SuppressionService(store, clock),
+  };
   const api = new ApiServer(
-    createHandlers({ store, credentials, status }),
-    createTopicSources({ bus, store, recorder, status }),
+    createHandlers(services),
+    createTopicSources(services),
     (message, details) => log('error', message, details),
   );
   const client = new FrameClient((frame) => queueMicrotask(() => connection.receive(frame)));
@@ -110,7 +151,7 @@ export function createEngine(options: EngineOptions): Engine {
       lockoutMs: config.auth.lockoutMs,
     }, clock),
     trustedNetworks: new NetworkList(config.trustedNetworks),
-    intake: new Intake(store, bus, counters, clock, config.messages.retryWindowHours * 3600_000),
+    intake: new Intake(store, bus, counters, clock, config.messages.retryWindowHours * 3600_000, (stream, senderDomain) => routes.choose(stream, senderDomain)),
     newQueueId: createQueueIdGenerator(() => clock.now()),
     stats,
     log,
@@ -126,21 +167,58 @@ export function createEngine(options: EngineOptions): Engine {
     get tls() {
       return tls;
     },
-    async start() {
+    async start(startOptions = {}) {
       tls = await loadTlsMaterial(config.tls, dataDir, hostname, clock.now());
       listeners = new SmtpListeners(context, tls);
-      return listeners.start();
+      const views = await listeners.start();
+      if (startOptions.delivery !== false) {
+        scheduler = new DeliveryScheduler(store, dispatcher, counters, pauses, clock, {
+          maxInFlight: config.delivery.maxInFlight, leaseMs: LEASE_MS, batchSize: LEASE_BATCH, fallbackRoute: 'sandbox',
+          leasingBlockedUntil: () => (quota.isExhausted() ? quota.status().resetsAt : null),
+        });
+        bus.on('message.accepted', () => scheduler?.wake());
+        scheduler.start();
+      }
+      return views;
     },
     async stop(graceMs = 10_000) {
       if (isStopped) return;
       isStopped = true;
       await listeners?.stop(graceMs);
+      if (scheduler) await stopDelivery(scheduler, dispatcher, store, counters, clock, graceMs);
       connection.close();
       store.close();
       lock.release();
     },
     status,
   };
+}
+
+/**
+ * Stops leasing, hands unsent jobs back to the queue, and gives transactions already on
+ * the wire until `graceMs` to finish and be recorded.
+ */
+async function stopDelivery(scheduler: DeliveryScheduler, dispatcher: Dispatcher, store: Store, counters: QueueCounters, clock: Clock, graceMs: number): Promise<void> {
+  scheduler.stop();
+  const unsent = await dispatcher.stop();
+  if (unsent.length) {
+    const now = clock.now();
+    await store.writer.commit(() => {
+      for (const job of unsent) {
+        for (const recipient of job.recipients) {
+          store.deliveryQueue.apply({ id: recipient.id, state: 'queued', attemptsDelta: 0, nextAttemptAt: now, lastReply: null, reason: null, at: now });
+        }
+      }
+    });
+    for (const job of unsent) {
+      counters.move(job.stream, 'sending', 'queued', job.recipients.length);
+      scheduler.release(job.stream, job.recipients.length);
+    }
+  }
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline && (scheduler.inFlightCounts.transactional > 0 || scheduler.inFlightCounts.bulk > 0)) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export type { EngineConfig, EngineConfigInput } from './config/index';

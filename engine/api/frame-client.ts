@@ -81,6 +81,7 @@ export class FrameClient implements ApiClient {
       case 'event': {
         const subscription = this.subscriptions.get(frame.id);
         if (!subscription) return;
+        if (Number.isNaN(subscription.seq)) return; // a resync was asked for; one request is enough
         if (frame.seq !== subscription.seq + 1) {
           // A gap means state is unknown: ask for a fresh snapshot and ignore events until it comes.
           subscription.seq = Number.NaN;

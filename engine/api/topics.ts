@@ -1,9 +1,6 @@
 // Live topics: how each one takes its snapshot and which bus events feed it.
-import type { SessionFilter, SessionView, TopicName, Topics } from './contract';
-import type { EventBus } from '../events/index';
-import type { Store } from '../store/index';
-import type { SessionRecorder } from '../ingest/index';
-import type { EngineStatus } from './contract';
+import type { QueueChanges, SessionFilter, SessionView, TopicName, Topics } from './contract';
+import type { EngineServices } from './services';
 
 export interface TopicFeed<T extends TopicName> {
   snapshot(): Topics[T]['snapshot'];
@@ -15,17 +12,14 @@ export interface TopicFeed<T extends TopicName> {
 
 export type TopicSources = { [T in TopicName]: (params: Topics[T]['params']) => TopicFeed<T> };
 
-export interface TopicServices {
-  bus: EventBus;
-  store: Store;
-  recorder: SessionRecorder;
-  status(): EngineStatus;
-}
-
 /** At most 4 updates per second, as Mailpit merges its stats: nobody reads faster. */
 export const LIVE_COALESCE_MS = 250;
 
-export function createTopicSources({ bus, store, recorder, status }: TopicServices): TopicSources {
+/** Beyond this many changes in one batch, the console refetches instead of applying them. */
+const MAX_LISTED_CHANGES = 2000;
+const THROTTLE_REFRESH_MS = 1000;
+
+export function createTopicSources({ bus, store, recorder, status, throttles }: EngineServices): TopicSources {
   return {
     'engine.status': () => ({
       snapshot: status,
@@ -37,6 +31,8 @@ export function createTopicSources({ bus, store, recorder, status }: TopicServic
           bus.on('transaction.rejected', changed),
           bus.on('session.opened', changed),
           bus.on('session.closed', changed),
+          bus.on('recipient.changed', changed),
+          bus.on('queue.acted', changed),
         ];
         return () => stops.forEach((stop) => stop());
       },
@@ -69,7 +65,49 @@ export function createTopicSources({ bus, store, recorder, status }: TopicServic
         });
       },
     }),
+
+    'queue.changes': () => ({
+      snapshot: () => status().queue,
+      coalesce: { ms: LIVE_COALESCE_MS, merge: mergeQueueChanges },
+      listen(push) {
+        const empty = (): QueueChanges => ({ changes: [], acted: [], accepted: [], isTruncated: false });
+        const stops = [
+          bus.on('recipient.changed', (changes) => push({ ...empty(), changes: changes.map(({ recipientId, messageId, stream, domain, from, to, at, reason }) => ({ recipientId, messageId, stream, domain, from, to, at, reason })) })),
+          bus.on('queue.acted', (acted) => push({ ...empty(), acted: [acted] })),
+          bus.on('message.accepted', (message) => push({ ...empty(), accepted: [{ messageId: message.id, stream: message.stream, recipients: message.recipients.length, at: message.receivedAt }] })),
+        ];
+        return () => stops.forEach((stop) => stop());
+      },
+    }),
+
+    'throttles.live': () => ({
+      snapshot: () => throttles.effective(),
+      coalesce: { ms: LIVE_COALESCE_MS, merge: (_earlier, later) => later },
+      listen(push) {
+        const stop = bus.on('throttle.changed', () => push(throttles.effective()));
+        // Rates and connection counts move without rule changes; refresh while anything is busy.
+        const timer = setInterval(() => {
+          const current = throttles.effective();
+          if (current.length) push(current);
+        }, THROTTLE_REFRESH_MS);
+        return () => {
+          stop();
+          clearInterval(timer);
+        };
+      },
+    }),
   };
+}
+
+function mergeQueueChanges(earlier: QueueChanges, later: QueueChanges): QueueChanges {
+  const merged = {
+    changes: earlier.changes.concat(later.changes),
+    acted: earlier.acted.concat(later.acted),
+    accepted: earlier.accepted.concat(later.accepted),
+    isTruncated: earlier.isTruncated || later.isTruncated,
+  };
+  if (merged.changes.length + merged.accepted.length <= MAX_LISTED_CHANGES) return merged;
+  return { changes: [], acted: merged.acted, accepted: [], isTruncated: true };
 }
 
 function matchesSession(session: SessionView, filter: SessionFilter): boolean {

@@ -64,7 +64,7 @@ function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[
 
 function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   let current = schema;
-  while (current instanceof z.ZodDefault || current instanceof z.ZodOptional || current instanceof z.ZodPipe) {
+  while (current instanceof z.ZodDefault || current instanceof z.ZodPrefault || current instanceof z.ZodOptional || current instanceof z.ZodPipe) {
     current = (current instanceof z.ZodPipe ? current.in : current.unwrap()) as z.ZodType;
   }
   return current;

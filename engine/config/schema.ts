@@ -24,6 +24,45 @@ export const listenerSchema = z.strictObject({
   tls: z.enum(['starttls', 'implicit', 'none']),
 });
 
+const domainName = z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be a domain such as example.com');
+
+export const deliverySchema = z.strictObject({
+  /** Name in our EHLO; defaults to `hostname`. Receivers check it against our PTR record. */
+  heloName: domainName.optional(),
+  /** Port of recipient MX hosts; 25 except in tests and lab setups. */
+  mxPort: z.number().int().min(1).max(65535).default(25),
+  /** Deliver to MX hosts with loopback or private addresses (off: they can loop mail back to us). */
+  allowNonPublicDestinations: z.boolean().default(false),
+  dns: z.strictObject({
+    /** Resolvers as `address` or `address:port`; empty uses the system's. */
+    servers: z.array(z.string().min(1)).default([]),
+    timeoutMs: z.number().int().min(100).max(60_000).default(5000),
+    tries: z.number().int().min(1).max(5).default(2),
+    useIPv6: z.boolean().default(false),
+  }).prefault({}),
+  /** Outbound source address per stream, so bulk and transactional can leave from different IPs. */
+  sourceAddresses: z.strictObject({ transactional: ipAddress.optional(), bulk: ipAddress.optional() }).prefault({}),
+  /** Domains for which delivery waits rather than send without STARTTLS. */
+  tlsRequiredDomains: z.array(domainName).default([]),
+  /** Recipients in flight per stream; bulk never takes transactional's share. */
+  maxInFlight: z.strictObject({
+    transactional: z.number().int().min(1).max(100_000).default(500),
+    bulk: z.number().int().min(1).max(100_000).default(1000),
+  }).prefault({}),
+  timeouts: z.strictObject({
+    connectMs: z.number().int().min(100).default(30_000),
+    /** RFC 5321 §4.5.3.2.1 allows a server 5 minutes for its greeting. */
+    greetingMs: z.number().int().min(100).default(300_000),
+    socketMs: z.number().int().min(100).default(300_000),
+  }).prefault({}),
+  /** Delivery status notifications to the sender (RFC 3464). */
+  dsn: z.strictObject({
+    onFailure: z.boolean().default(true),
+    /** Send a delay warning once a recipient is this old and still undelivered; 0 = never. */
+    delayWarningAfterHours: z.number().min(0).max(72).default(0),
+  }).prefault({}),
+});
+
 export const configSchema = z.strictObject({
   /** The name in the greeting, EHLO reply and Received header; defaults to the OS hostname. */
   hostname: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'must be a host name such as relay.example.com').optional(),
@@ -46,28 +85,14 @@ export const configSchema = z.strictObject({
     commandTimeoutMs: z.number().int().min(1000).default(300_000),
     /** The whole message after DATA must arrive within this long (RFC 5321 §4.5.3.2.6: 10 min). */
     dataTimeoutMs: z.number().int().min(1000).default(600_000),
-  }).default({
-    maxMessageBytes: 25 * MIB,
-    maxRecipients: 100,
-    maxConnections: 500,
-    maxConnectionsPerAddress: 50,
-    idleTimeoutMs: 60_000,
-    commandTimeoutMs: 300_000,
-    dataTimeoutMs: 600_000,
-  }),
+  }).prefault({}),
   auth: z.strictObject({
     failureDelayMs: z.number().int().min(0).max(10_000).default(1000),
     maxFailuresPerAddress: z.number().int().min(1).default(10),
     maxFailuresPerSession: z.number().int().min(1).default(3),
     failureWindowMs: z.number().int().min(1000).default(15 * 60_000),
     lockoutMs: z.number().int().min(1000).default(15 * 60_000),
-  }).default({
-    failureDelayMs: 1000,
-    maxFailuresPerAddress: 10,
-    maxFailuresPerSession: 3,
-    failureWindowMs: 15 * 60_000,
-    lockoutMs: 15 * 60_000,
-  }),
+  }).prefault({}),
   messages: z.strictObject({
     /** What to do with a bare CR or LF in a message: convert it to CRLF, or refuse the message. */
     bareLineEndings: z.enum(['normalize', 'reject']).default('normalize'),
@@ -75,7 +100,7 @@ export const configSchema = z.strictObject({
     trustedStream: z.enum(['transactional', 'bulk']).default('transactional'),
     /** How long a recipient may stay undelivered before it expires (24-72 h). */
     retryWindowHours: z.number().min(24).max(72).default(48),
-  }).default({ bareLineEndings: 'normalize', trustedStream: 'transactional', retryWindowHours: 48 }),
+  }).prefault({}),
   /** Look up client host names (PTR). Off by default: it costs a DNS query per connection. */
   reverseDns: z.boolean().default(false),
   /** The console/API endpoint (WebSocket) of the headless host. */
@@ -84,11 +109,12 @@ export const configSchema = z.strictObject({
     port: z.number().int().min(0).max(65535).default(8025),
     /** Extra browser origins allowed to open the console socket (its own origin always is). */
     allowedOrigins: z.array(z.url()).default([]),
-  }).default({ host: '127.0.0.1', port: 8025, allowedOrigins: [] }),
+  }).prefault({}),
+  delivery: deliverySchema.prefault({}),
   store: z.strictObject({
     groupCommitWindowMs: z.number().int().min(0).max(100).default(2),
     groupCommitMaxBatch: z.number().int().min(1).max(10_000).default(256),
-  }).default({ groupCommitWindowMs: 2, groupCommitMaxBatch: 256 }),
+  }).prefault({}),
 }).superRefine((config, context) => {
   const seen = new Map<string, number>();
   config.listeners.forEach((listener, index) => {
@@ -107,3 +133,4 @@ export const configSchema = z.strictObject({
 export type EngineConfig = z.output<typeof configSchema>;
 export type EngineConfigInput = z.input<typeof configSchema>;
 export type ListenerConfig = z.output<typeof listenerSchema>;
+export type DeliveryConfig = z.output<typeof deliverySchema>;

@@ -1,3 +1,3 @@
 // Engine events: the typed bus every capability publishes to.
 export { EventBus } from './bus';
-export type { EngineEvents, EngineEventName, MessageAccepted, TransactionRejected } from './bus';
+export type { EngineEvents, EngineEventName, MessageAccepted, TransactionRejected, RecipientChanged, BlocklistReported, AlertRaised } from './bus';

@@ -1,6 +1,6 @@
 // Serves the built console (out/renderer) with a strict Content-Security-Policy.
 import { createReadStream, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const TYPES: Record<string, string> = {
@@ -28,12 +28,14 @@ export const CONSOLE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function serveStatic(root: string | undefined, pathname: string, request: IncomingMessage, response: ServerResponse): void {
-  if (!root) {
+export function serveStatic(consoleDir: string | undefined, pathname: string, request: IncomingMessage, response: ServerResponse): void {
+  if (!consoleDir) {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
       .end('The console is not built. Run `npm run build` in the Relaydesk checkout.');
     return;
   }
+  // resolve() drops a trailing separator, so the containment check below holds for any spelling.
+  const root = resolve(consoleDir);
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);

@@ -2,7 +2,8 @@
 // queue; resolves with the reply only once the message is on disk.
 import type { Readable } from 'node:stream';
 import type { SMTPServerSession } from 'smtp-server';
-import type { NewMessage, NewRecipient } from '../store/index';
+import type { NewMessage } from '../store/index';
+import type { IntakeRecipient } from '../queue/index';
 import { domainOf, matchesDomainPattern } from '../shared/domains';
 import type { IngestContext } from './context';
 import type { LiveSession } from './session-recorder';
@@ -83,7 +84,7 @@ export async function receiveMessage(
   ]);
   const messageIdValue = headerValue(headers.fields, 'message-id') ?? `<${queueId.toLowerCase()}@${context.hostname}>`;
   const subject = headerValue(headers.fields, 'subject');
-  const message: NewMessage = {
+  const message: Omit<NewMessage, 'route'> = {
     id: queueId,
     receivedAt: now,
     source: 'smtp',
@@ -98,20 +99,23 @@ export async function receiveMessage(
     raw,
     recipientCount: session.envelope.rcptTo.length,
   };
-  const recipients: NewRecipient[] = session.envelope.rcptTo.map((rcpt) => ({
+  const recipients: IntakeRecipient[] = session.envelope.rcptTo.map((rcpt) => ({
     address: rcpt.address,
     domain: domainOf(rcpt.address),
     dsnNotify: null,
     dsnOrcpt: null,
   }));
+  let result;
   try {
-    await context.intake.accept(message, recipients);
+    result = await context.intake.accept(message, recipients);
   } catch (error) {
     context.log('error', 'could not store an accepted message', { error: String(error), sessionId: live.view.id });
     throw reply(451, '4.3.0', 'The message could not be stored (the relay\'s disk may be full or failing); ' +
       'nothing was queued, please try again later.');
   }
   context.recorder.update(live.view.id, { messageCount: live.view.messageCount + 1 });
+  context.recorder.line(live.view.id, 'info', `queued as ${queueId} for route ${result.route}`);
+  for (const { address, reason } of result.suppressed) context.recorder.line(live.view.id, 'info', `policy: <${address}> ${reason}`);
   return `2.0.0 Ok: queued as ${queueId}`;
 }
 

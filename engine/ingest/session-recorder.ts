@@ -103,16 +103,19 @@ export class SessionRecorder {
     return [...this.live.values()].map((session) => ({ ...session.view }));
   }
 
+  /** Inbound sessions connected now (to `listener`, if given); deliveries in flight are not clients. */
   activeCount(listener?: string): number {
-    if (listener === undefined) return this.live.size;
     let count = 0;
-    for (const session of this.live.values()) if (session.view.listener === listener) count++;
+    for (const { view } of this.live.values()) {
+      if (view.direction === 'inbound' && (listener === undefined || view.listener === listener)) count++;
+    }
     return count;
   }
 
+  /** Inbound sessions from one client address (an MX we deliver to may share it). */
   countFrom(remoteAddress: string): number {
     let count = 0;
-    for (const session of this.live.values()) if (session.view.remoteAddress === remoteAddress) count++;
+    for (const { view } of this.live.values()) if (view.direction === 'inbound' && view.remoteAddress === remoteAddress) count++;
     return count;
   }
 

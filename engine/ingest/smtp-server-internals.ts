@@ -41,6 +41,21 @@ class CrlfCommandStream extends SMTPStream {
   private partial: Buffer = EMPTY;
   onBareLineFeed: () => void = () => {};
 
+  /**
+   * smtp-server runs the pending continuation and only then clears it; when the commands
+   * pipelined after one message reach the end of the next message synchronously, the
+   * continuation that message set is wiped and the session hangs. Clear it first.
+   */
+  override continue(): void {
+    const resume = this._continueCallback;
+    if (typeof resume !== 'function') {
+      this._continueCallback = true;
+      return;
+    }
+    this._continueCallback = false;
+    resume();
+  }
+
   override _write(chunk: Buffer, encoding: BufferEncoding, next: (error?: Error | null) => void): void {
     if (this._dataMode || this.isClosed || !chunk?.length) {
       super._write(chunk, encoding, next);
@@ -122,14 +137,19 @@ export function installSmtpServerPatches(): void {
     const options = relaydeskOf(this);
     if (options) {
       if (typeof data === 'string' && LEADING_ENHANCED_CODE.test(data)) context = false;
-      if (this._relaydeskInEhlo && Array.isArray(data)) data = [...data, ...options.extraEhloKeywords];
+      if (this._relaydeskInEhlo && Array.isArray(data)) {
+        // AUTH only after TLS (DESIGN.md, security baseline): smtp-server refuses AUTH in
+        // plaintext but still advertises it, inviting clients to send secrets in clear.
+        const offered = this.secure ? data : data.filter((line) => !/^AUTH /.test(line));
+        data = [...offered, ...options.extraEhloKeywords];
+      }
     }
     return originalSend.call(this, code, data as string, context as string);
   };
 
   const originalEhlo = proto.handler_EHLO;
   proto.handler_EHLO = function (this: Internals, command: Buffer, callback: () => void) {
-    if (!relaydeskOf(this)?.extraEhloKeywords.length) return originalEhlo.call(this, command, callback);
+    if (!relaydeskOf(this)) return originalEhlo.call(this, command, callback);
     this._relaydeskInEhlo = true;
     try {
       return originalEhlo.call(this, command, callback);
@@ -157,8 +177,12 @@ export function installSmtpServerPatches(): void {
   const originalOnCommand = proto._onCommand;
   proto._onCommand = function (this: Internals, command: Buffer, callback?: () => void) {
     if (relaydeskOf(this) && (command.includes(CR) || command.includes(0))) {
-      const visible = command.toString('binary').replace(/\r/g, '<CR>').replace(/\0/g, '<NUL>');
-      this._server.logger.debug({ tnx: 'command', cid: this.id }, 'C:', this._nextHandler ? '/* secured */' : visible);
+      const text = command.toString('binary');
+      // A refused line may still carry a secret: an AUTH argument or a continuation line.
+      const logged = this._nextHandler ? '/* secured */'
+        : /\bAUTH\b/i.test(text) ? 'AUTH /* secured */'
+          : text.replace(/\r/g, '<CR>').replace(/\0/g, '<NUL>');
+      this._server.logger.debug({ tnx: 'command', cid: this.id }, 'C:', logged);
       this._nextHandler = false;
       const what = command.includes(0) ? 'a NUL byte' : 'a bare CR';
       this.send(500, `5.5.2 Command refused: it contains ${what}; SMTP commands are text lines ending in CRLF`);

@@ -10,6 +10,15 @@ import { SessionsRepo } from './repos/sessions';
 import { CredentialsRepo } from './repos/credentials';
 import { EventsRepo } from './repos/events';
 import { SettingsRepo } from './repos/settings';
+import { RoutesRepo } from './repos/routes';
+import { SuppressionsRepo } from './repos/suppressions';
+import { DeliveryQueueRepo } from './repos/delivery-queue';
+import { AttemptsRepo } from './repos/attempts';
+import { PausesRepo } from './repos/pauses';
+import { DkimKeysRepo } from './repos/dkim-keys';
+import { ThrottleRulesRepo } from './repos/throttle-rules';
+import { SendCountersRepo } from './repos/send-counters';
+import { WarmupPlansRepo } from './repos/warmup-plans';
 
 export type { WriteDb } from './database';
 export type { GroupCommitOptions, WriterLog } from './writer';
@@ -18,6 +27,12 @@ export type { NewRecipient } from './repos/recipients';
 export type { SessionRecord } from './repos/sessions';
 export type { StoredCredential } from './repos/credentials';
 export type { NewEvent } from './repos/events';
+export type { StoredRoute, StoredSmarthost } from './repos/routes';
+export type { NewSuppression } from './repos/suppressions';
+export type { LeasedRow, LeasedMessage, Transition } from './repos/delivery-queue';
+export type { NewAttempt, StoredAttempt } from './repos/attempts';
+export type { StoredDkimKey } from './repos/dkim-keys';
+export type { StoredWarmupPlan } from './repos/warmup-plans';
 export { defaultGroupCommit } from './writer';
 export { acquireDataDirLock, lockHolder } from './data-dir-lock';
 export type { DataDirLock } from './data-dir-lock';
@@ -40,6 +55,15 @@ export interface Store {
   readonly credentials: CredentialsRepo;
   readonly events: EventsRepo;
   readonly settings: SettingsRepo;
+  readonly routes: RoutesRepo;
+  readonly suppressions: SuppressionsRepo;
+  readonly deliveryQueue: DeliveryQueueRepo;
+  readonly attempts: AttemptsRepo;
+  readonly pauses: PausesRepo;
+  readonly dkimKeys: DkimKeysRepo;
+  readonly throttleRules: ThrottleRulesRepo;
+  readonly sendCounters: SendCountersRepo;
+  readonly warmupPlans: WarmupPlansRepo;
   close(): void;
 }
 
@@ -65,9 +89,19 @@ export function openStore(options: StoreOptions): Store {
     credentials: new CredentialsRepo(db),
     events: new EventsRepo(db),
     settings: new SettingsRepo(db),
+    routes: new RoutesRepo(db),
+    suppressions: new SuppressionsRepo(db),
+    deliveryQueue: new DeliveryQueueRepo(db),
+    attempts: new AttemptsRepo(db),
+    pauses: new PausesRepo(db),
+    dkimKeys: new DkimKeysRepo(db),
+    throttleRules: new ThrottleRulesRepo(db),
+    sendCounters: new SendCountersRepo(db),
+    warmupPlans: new WarmupPlansRepo(db),
     close() {
       writer.close();
       db.close();
     },
   };
 }
+export { openKeyFileSecretBox, SECRET_KEY_FILE } from './key-file-secret-box';

@@ -1,7 +1,7 @@
 // The single writer: group commit of durable work (accepted messages) with
 // best-effort work (transcripts, session updates) riding along in the same batch.
 import type { WriteDb } from './database';
-import { StoreError } from '../shared/errors';
+import { EngineError, StoreError } from '../shared/errors';
 
 export interface GroupCommitOptions {
   /** How long the first durable write of a batch waits for company; 0 = next event-loop turn. */
@@ -25,6 +25,7 @@ interface DurableOp {
 interface LazyOp {
   work: (db: WriteDb) => void;
   afterCommit?: () => void;
+  hasFailed?: boolean;
 }
 
 export interface WriterStats {
@@ -97,7 +98,7 @@ export class StoreWriter {
     // Callbacks run after the commit returned: an event is never published for
     // something that is not on disk (STYLE.md §4).
     for (const op of durable) if (!op.hasFailed) op.resolve(op.result);
-    for (const op of lazy) op.afterCommit?.();
+    for (const op of lazy) if (!op.hasFailed) op.afterCommit?.();
   }
 
   /** Flushes and refuses further work. */
@@ -120,13 +121,16 @@ export class StoreWriter {
         op.result = this.db.transaction(() => op.work(this.db)).immediate();
       } catch (error) {
         op.hasFailed = true;
-        op.reject(error instanceof StoreError ? error : new StoreError(`Could not write to the store: ${describe(error)}`, { cause: error }));
+        // A refusal the work itself raised (a conflict, a missing row) reaches the caller as is;
+        // only driver failures become a StoreError.
+        op.reject(error instanceof EngineError ? error : new StoreError(`Could not write to the store: ${describe(error)}`, { cause: error }));
       }
     }
     for (const op of lazy) {
       try {
         this.db.transaction(() => op.work(this.db)).immediate();
       } catch (error) {
+        op.hasFailed = true;
         this.log('lazy-op-failed', { error: describe(error) });
       }
     }

@@ -74,7 +74,9 @@ const actions: Record<string, Command> = {
     const graceMs = values.grace === undefined ? 0 : parseDuration(values.grace as string);
     if (graceMs === null) throw new UsageError(`--grace "${String(values.grace)}" is not a duration such as 30m, 24h or 7d.`, USAGE);
     return withClient(dataDir, version, async (client) => {
-      const issued = await client.call('credentials.rotate', { username, previousValidUntil: Date.now() + graceMs });
+      // Without a grace period the engine stops the old secret at its own "now": a time
+      // taken here would already be in the past when the call arrives.
+      const issued = await client.call('credentials.rotate', graceMs > 0 ? { username, previousValidUntil: Date.now() + graceMs } : { username });
       out.result({ username: issued.username, secret: issued.secret, credential: issued.credential }, () =>
         [`New secret for "${username}": ${issued.secret}`, issued.credential.previousSecretValidUntil
           ? `The previous secret keeps working until ${formatTime(issued.credential.previousSecretValidUntil)}.`

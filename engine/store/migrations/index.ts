@@ -2,6 +2,7 @@
 // a change is a new file, numbered in steps of 10.
 import type { WriteDb } from '../database';
 import * as createCore from './0010-create-core';
+import * as createDelivery from './0020-create-delivery';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,5 @@ export interface Migration {
 
 export const migrations: readonly Migration[] = [
   { version: 10, name: '0010-create-core', up: createCore.up },
+  { version: 20, name: '0020-create-delivery', up: createDelivery.up },
 ];

@@ -16,6 +16,8 @@ export interface NewMessage {
   messageIdHeader: string | null;
   raw: Buffer;
   recipientCount: number;
+  /** The route chosen at acceptance (a split is decided once per message). */
+  route: string | null;
 }
 
 export interface StoredMessage extends Omit<NewMessage, 'raw'> {
@@ -38,6 +40,7 @@ interface MessageRow {
   size: number;
   recipient_count: number;
   has_raw: number;
+  route: string | null;
 }
 
 function rowToMessage(row: MessageRow): StoredMessage {
@@ -55,12 +58,13 @@ function rowToMessage(row: MessageRow): StoredMessage {
     messageIdHeader: row.message_id_header,
     size: row.size,
     recipientCount: row.recipient_count,
+    route: row.route,
     isRawAvailable: row.has_raw === 1,
   };
 }
 
 const COLUMNS = `id, received_at, source, session_id, credential_id, stream, mail_from, sender_domain,
-  header_from, subject, message_id_header, size, recipient_count, (raw IS NOT NULL) AS has_raw`;
+  header_from, subject, message_id_header, size, recipient_count, (raw IS NOT NULL) AS has_raw, route`;
 
 export class MessagesRepo {
   private readonly insertStatement;
@@ -71,9 +75,9 @@ export class MessagesRepo {
   constructor(db: WriteDb) {
     this.insertStatement = db.prepare(`
       INSERT INTO messages (id, received_at, source, session_id, credential_id, stream, mail_from,
-        sender_domain, header_from, subject, message_id_header, size, recipient_count, raw)
+        sender_domain, header_from, subject, message_id_header, size, recipient_count, raw, route)
       VALUES (@id, @receivedAt, @source, @sessionId, @credentialId, @stream, @mailFrom,
-        @senderDomain, @headerFrom, @subject, @messageIdHeader, @size, @recipientCount, @raw)`);
+        @senderDomain, @headerFrom, @subject, @messageIdHeader, @size, @recipientCount, @raw, @route)`);
     this.getStatement = db.prepare<[string], MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE id = ?`);
     this.rawStatement = db.prepare<[string], { raw: Buffer | null }>('SELECT raw FROM messages WHERE id = ?');
     this.bySessionStatement = db.prepare<[string], { id: string }>(

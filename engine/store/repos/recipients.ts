@@ -5,6 +5,9 @@ import type { QueueEntry, QueueFilter, RecipientState, Stream } from '../../api/
 export interface NewRecipient {
   address: string;
   domain: string;
+  /** `suppressed` when a suppression matched at intake; `reason` says which. */
+  state: 'queued' | 'suppressed';
+  reason: string | null;
   /** RFC 3461 NOTIFY values as given at RCPT, comma-joined. */
   dsnNotify: string | null;
   dsnOrcpt: string | null;
@@ -62,9 +65,9 @@ export class RecipientsRepo {
 
   constructor(private readonly db: WriteDb) {
     this.insertStatement = db.prepare(`
-      INSERT INTO recipients (message_id, address, domain, stream, state, next_attempt_at, expires_at,
+      INSERT INTO recipients (message_id, address, domain, stream, state, reason, next_attempt_at, expires_at,
         dsn_notify, dsn_orcpt, created_at, updated_at)
-      VALUES (@messageId, @address, @domain, @stream, 'queued', @now, @expiresAt,
+      VALUES (@messageId, @address, @domain, @stream, @state, @reason, @now, @expiresAt,
         @dsnNotify, @dsnOrcpt, @now, @now)`);
     this.byMessageStatement = db.prepare<[string], QueueEntryRow>(`${ENTRY_SELECT} WHERE r.message_id = ? ORDER BY r.id`);
     this.countStatement = db.prepare<[], { stream: Stream; state: RecipientState; count: number }>(
@@ -87,30 +90,38 @@ export class RecipientsRepo {
 
   /** Keyset-paginated list in recipient id order (= arrival order). */
   list(filter: QueueFilter, afterId: number, limit: number): QueueEntry[] {
-    const clauses = ['r.id > @afterId'];
-    const params: Record<string, unknown> = { afterId, limit };
-    if (filter.states?.length) {
-      // States come from a closed union validated at the boundary; bound as parameters anyway.
-      clauses.push(`r.state IN (${filter.states.map((_, i) => `@state${i}`).join(', ')})`);
-      filter.states.forEach((state, i) => (params[`state${i}`] = state));
-    }
-    if (filter.stream) {
-      clauses.push('r.stream = @stream');
-      params.stream = filter.stream;
-    }
-    if (filter.domain) {
-      clauses.push('r.domain = @domain');
-      params.domain = filter.domain.toLowerCase();
-    }
-    if (filter.messageId) {
-      clauses.push('r.message_id = @messageId');
-      params.messageId = filter.messageId;
-    }
-    if (filter.address) {
-      clauses.push('r.address = @address COLLATE NOCASE');
-      params.address = filter.address;
-    }
-    const sql = `${ENTRY_SELECT} WHERE ${clauses.join(' AND ')} ORDER BY r.id LIMIT @limit`;
-    return (this.db.prepare(sql).all(params) as QueueEntryRow[]).map(rowToEntry);
+    const where = queueWhere(filter, 'r.');
+    const sql = `${ENTRY_SELECT} WHERE r.id > @afterId${where.sql ? ` AND ${where.sql}` : ''} ORDER BY r.id LIMIT @limit`;
+    return (this.db.prepare(sql).all({ ...where.params, afterId, limit }) as QueueEntryRow[]).map(rowToEntry);
   }
+}
+
+/**
+ * A WHERE clause for a queue filter. Values are bound as parameters; the states come
+ * from a closed union checked at the boundary, and are bound too.
+ */
+export function queueWhere(filter: QueueFilter, prefix = ''): { sql: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.states?.length) {
+    clauses.push(`${prefix}state IN (${filter.states.map((_, i) => `@state${i}`).join(', ')})`);
+    filter.states.forEach((state, i) => (params[`state${i}`] = state));
+  }
+  if (filter.stream) {
+    clauses.push(`${prefix}stream = @stream`);
+    params.stream = filter.stream;
+  }
+  if (filter.domain) {
+    clauses.push(`${prefix}domain = @domain`);
+    params.domain = filter.domain.toLowerCase();
+  }
+  if (filter.messageId) {
+    clauses.push(`${prefix}message_id = @messageId`);
+    params.messageId = filter.messageId;
+  }
+  if (filter.address) {
+    clauses.push(`${prefix}address = @address COLLATE NOCASE`);
+    params.address = filter.address;
+  }
+  return { sql: clauses.join(' AND '), params };
 }

@@ -1,0 +1,2 @@
+// The delivery section of the engine configuration.
+export type { DeliveryConfig } from '../config/index';

@@ -1,0 +1,270 @@
+// Takes leased jobs to their route: the sandbox captures them, a smarthost pool or the
+// pool of the destination's MX hosts sends them; classifies what each attempt did.
+import { randomBytes } from 'node:crypto';
+import type { DeliveryJob, JobSink, OutcomeRecorder, RecipientOutcome } from '../queue/index';
+import type { Store } from '../store/index';
+import type { EventBus } from '../events/index';
+import type { Clock } from '../shared/clock';
+import type { QuotaService, ResolvedThrottle, ThrottleController, WarmupService } from '../policy/index';
+import type { SessionRecorder } from '../ingest/index';
+import type { MxResolver } from '../dns/index';
+import type { DeliveryConfig } from './config';
+import type { RouteService } from './routes';
+import type { DkimKeyring } from './dkim';
+import { classify, type Classification, type DeliveryPhase } from './classify';
+import { DestinationPool, type Connector, type PoolOutcome } from './destination-pool';
+import { OutboundSession, type SessionFailure, type SessionTarget } from './smtp-session';
+import { MxCache, planMxWalk, type MxPlan } from './mx-plan';
+import { SignedMessageCache } from './signed-message-cache';
+
+export interface DispatcherDeps {
+  store: Store;
+  bus: EventBus;
+  clock: Clock;
+  config: DeliveryConfig;
+  hostname: string;
+  routes: RouteService;
+  throttle: ThrottleController;
+  recorder: SessionRecorder;
+  mx: MxResolver;
+  dkim: DkimKeyring;
+  outcomes: OutcomeRecorder;
+  quota: QuotaService;
+  warmup: WarmupService;
+  /** Called when a job is finished, so the scheduler can lease more. */
+  release(job: DeliveryJob): void;
+}
+
+const SANDBOX: Classification = {
+  verdict: 'delivered', category: 'none', retryable: false, shouldSuppress: false, ruleId: 'sandbox',
+  summary: 'Captured by the sandbox route; nothing left this machine.',
+};
+const MAX_WALK_ADDRESSES = 5; // Postfix's smtp_mx_address_limit
+
+export class Dispatcher implements JobSink {
+  private readonly pools = new Map<string, DestinationPool>();
+  private readonly mxCache: MxCache;
+  private readonly messages: SignedMessageCache;
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.mxCache = new MxCache(deps.mx, deps.clock);
+    this.messages = new SignedMessageCache(deps.store, deps.dkim);
+    this.sweep = setInterval(() => this.dropIdlePools(), 30_000).unref();
+  }
+
+  dispatch(job: DeliveryJob): void {
+    void this.route(job).catch((error: unknown) => {
+      // A bug here must not strand the lease: defer the job with the error, visible to the operator.
+      const failure: SessionFailure = { phase: 'connect', networkError: { code: 'EINTERNAL', message: String(error) } };
+      void this.recordFailure(job, failure, null, this.deps.clock.now()).finally(() => this.deps.release(job));
+    });
+  }
+
+  /** Stops every pool; leased jobs not yet sent go back to the queue. */
+  async stop(): Promise<DeliveryJob[]> {
+    clearInterval(this.sweep);
+    return [...this.pools.values()].flatMap((pool) => pool.close());
+  }
+
+  private async route(job: DeliveryJob): Promise<void> {
+    const live = await this.dropSuppressed(job);
+    if (!live) return;
+    const route = this.deps.routes.get(live.route);
+    if (!route) {
+      const failure: SessionFailure = { phase: 'connect', networkError: { code: 'ENOROUTE', message: `The route "${live.route}" no longer exists; restore it or change the routing rules.` } };
+      await this.recordFailure(live, failure, null, this.deps.clock.now());
+      return this.deps.release(live);
+    }
+    if (route.kind === 'sandbox') {
+      await this.record(live, 'sandbox', live.recipients.map((r) => ({ recipient: r, phase: 'data-end' as const, reply: null, classification: SANDBOX })), null);
+      return this.deps.release(live);
+    }
+    if (route.kind === 'smarthost') {
+      const resolved: ResolvedThrottle = {
+        key: `route:${route.name}`, label: `smarthost ${route.name}`,
+        limits: { maxConnections: route.smarthost?.maxConnections ?? 10, messagesPerConnection: 100, messagesPerMinute: null, messagesPerHour: null },
+      };
+      return this.pool(`smarthost:${route.name}`, resolved, () => this.connectSmarthost(route.name, live)).enqueue(live, resolved);
+    }
+    // Warm-up caps protect our own source address, so they apply to direct delivery only;
+    // overflow sent through a provider's route is recorded with that route on each attempt.
+    const admission = this.deps.warmup.admit(this.deps.config.sourceAddresses[live.stream], live.recipients.length);
+    if (admission.kind === 'hold') {
+      await this.deps.outcomes.postpone(live, admission.until, admission.reason);
+      return this.deps.release(live);
+    }
+    if (admission.kind === 'route' && admission.route !== live.route) return this.route({ ...live, route: admission.route });
+    const plan = await this.mxCache.get(live.domain);
+    if (plan.kind !== 'hosts') {
+      await this.recordFailure(live, plan.failure, null, this.deps.clock.now());
+      return this.deps.release(live);
+    }
+    const resolved = this.deps.throttle.resolve(live.domain, plan.hosts.map((h) => h.exchange));
+    const key = `direct:${resolved.key}:${plan.hosts.map((h) => h.exchange).sort().join(',')}`;
+    this.pool(key, resolved, () => this.connectDirect(live, plan)).enqueue(live, resolved);
+  }
+
+  private pool(key: string, resolved: ResolvedThrottle, connect: Connector): DestinationPool {
+    let pool = this.pools.get(key);
+    if (!pool) {
+      pool = new DestinationPool(key, this.deps.throttle, resolved, connect, {
+        acquireGlobalSlot: () => this.deps.quota.acquire(),
+        loadMessage: (job) => this.messages.load(job.messageId),
+        onSent: (job, outcome) => this.onSent(job, outcome, resolved),
+        onJobDone: (job) => this.deps.release(job),
+      }, () => this.deps.clock.now());
+      this.pools.set(key, pool);
+    }
+    return pool;
+  }
+
+  private connectDirect(job: DeliveryJob, plan: MxPlan & { kind: 'hosts' }): ReturnType<Connector> {
+    const { config } = this.deps;
+    const requiresTls = config.tlsRequiredDomains.includes(job.domain);
+    const candidates = planMxWalk(plan.hosts, config.allowNonPublicDestinations).slice(0, MAX_WALK_ADDRESSES);
+    if (candidates.length === 0) {
+      return Promise.reject({ phase: 'connect', networkError: { code: 'ENONPUBLIC', message: `Every MX address of ${job.domain} is private or loopback; delivery there is disabled (delivery.allowNonPublicDestinations).` } } satisfies SessionFailure);
+    }
+    return this.walk(candidates.map((candidate) => ({
+      mxHost: candidate.exchange,
+      tlsPolicy: requiresTls ? 'required (domain policy)' : 'opportunistic',
+      target: {
+        address: candidate.address, port: config.mxPort, servername: candidate.exchange, tls: requiresTls ? 'starttls' : 'starttls-optional',
+        verifyCertificate: false, localAddress: config.sourceAddresses[job.stream] ?? undefined, heloName: config.heloName ?? this.deps.hostname,
+        label: `direct ${job.domain}`, timeouts: config.timeouts,
+      },
+    })));
+  }
+
+  private connectSmarthost(name: string, job: DeliveryJob): ReturnType<Connector> {
+    const smarthost = this.deps.routes.smarthost(name);
+    if (!smarthost) return Promise.reject({ phase: 'connect', networkError: { code: 'ENOROUTE', message: `Smarthost route "${name}" is gone.` } } satisfies SessionFailure);
+    const { config } = this.deps;
+    const tls: SessionTarget['tls'] = smarthost.tls === 'none' ? 'none' : smarthost.tls;
+    return this.deps.mx.resolveAddresses(smarthost.host).then((addresses) => {
+      if (addresses.length === 0) throw { phase: 'dns', networkError: { code: 'ENOTFOUND', message: `Smarthost ${smarthost.host} does not resolve.` } } satisfies SessionFailure;
+      return this.walk(addresses.slice(0, MAX_WALK_ADDRESSES).map((address) => ({
+        mxHost: smarthost.host,
+        tlsPolicy: smarthost.tls === 'none' ? 'none (smarthost setting)' : `${smarthost.tls} (smarthost, certificate ${smarthost.verifyCertificate ? 'verified' : 'not verified'})`,
+        target: {
+          address, port: smarthost.port, servername: /^[\d.:]+$/.test(smarthost.host) ? null : smarthost.host, tls,
+          verifyCertificate: smarthost.verifyCertificate,
+          ...(smarthost.username && { auth: { user: smarthost.username, pass: smarthost.password ?? '' } }),
+          localAddress: config.sourceAddresses[job.stream] ?? undefined, heloName: config.heloName ?? this.deps.hostname,
+          label: `smarthost ${name}`, timeouts: config.timeouts,
+        },
+      })));
+    });
+  }
+
+  // Tries each host in order; a connect, greeting, EHLO or STARTTLS failure moves to the next.
+  private async walk(candidates: Array<{ mxHost: string; tlsPolicy: string; target: SessionTarget }>): Promise<{ session: OutboundSession; mxHost: string; tlsPolicy: string }> {
+    let lastFailure: SessionFailure = { phase: 'connect', networkError: { code: 'ENOHOSTS', message: 'No host to try.' } };
+    for (const candidate of candidates) {
+      try {
+        const session = await OutboundSession.open(candidate.target, this.deps.recorder, newSessionId());
+        return { session, mxHost: candidate.mxHost, tlsPolicy: candidate.tlsPolicy };
+      } catch (failure) {
+        lastFailure = failure as SessionFailure;
+        if (lastFailure.phase === 'auth') break; // the same credentials fail on every host
+      }
+    }
+    throw lastFailure;
+  }
+
+  private async onSent(job: DeliveryJob, outcome: PoolOutcome, resolved: ResolvedThrottle): Promise<void> {
+    if (outcome.kind === 'failed') return this.recordFailure(job, outcome.failure, outcome.mxHost, outcome.startedAt, resolved);
+    if (outcome.kind === 'missing-body') {
+      const gone: Classification = { verdict: 'bounced', category: 'content', retryable: false, shouldSuppress: false, ruleId: 'body-purged',
+        summary: 'The message body was removed by the retention policy before it could be delivered.' };
+      return this.record(job, job.route, job.recipients.map((r) => ({ recipient: r, phase: 'data' as const, reply: null, classification: gone })), null, outcome.startedAt);
+    }
+    const { session, result } = outcome;
+    this.deps.quota.recordSent(job.recipients.length);
+    this.deps.warmup.recordSent(session.target.localAddress, job.recipients.length);
+    const classified = job.recipients.map((recipient) => {
+      const entry = result.recipients.get(recipient.address);
+      const phase: DeliveryPhase = entry?.phase ?? 'data-end';
+      const classification = classify({
+        phase,
+        ...(entry?.reply && { reply: entry.reply }),
+        ...(entry?.failure?.networkError && !entry.reply && { networkError: entry.failure.networkError }),
+        domain: job.domain,
+        ...(outcome.mxHost && { mxHost: outcome.mxHost }),
+      });
+      return { recipient, phase, reply: entry?.reply?.text ?? null, classification };
+    });
+    this.adapt(resolved, classified.map((c) => c.classification), classified.find((c) => c.classification.category === 'rate-limit')?.reply ?? null);
+    await this.record(job, job.route, classified, {
+      mxHost: outcome.mxHost, mxAddress: session.target.address, localAddress: session.target.localAddress ?? null,
+      tlsProtocol: session.tlsProtocol, tlsCipher: session.tlsCipher, tlsPolicy: outcome.tlsPolicy, sessionId: session.id,
+    }, outcome.startedAt);
+  }
+
+  private recordFailure(job: DeliveryJob, failure: SessionFailure, mxHost: string | null, startedAt: number, resolved?: ResolvedThrottle): Promise<void> {
+    const classification = classify({
+      phase: failure.phase,
+      ...(failure.reply && { reply: failure.reply }),
+      ...(failure.networkError && !failure.reply && { networkError: failure.networkError }),
+      domain: job.domain,
+      ...(mxHost && { mxHost }),
+    });
+    if (resolved) this.adapt(resolved, [classification], failure.reply?.text ?? null);
+    const reply = failure.reply?.text ?? failure.networkError?.message ?? null;
+    return this.record(job, job.route, job.recipients.map((recipient) => ({ recipient, phase: failure.phase, reply, classification })), { mxHost }, startedAt);
+  }
+
+  // The throttle learns from replies: a rate-limit reply slows the destination, deliveries let it recover.
+  private adapt(resolved: ResolvedThrottle, classifications: Classification[], rateLimitReply: string | null): void {
+    if (classifications.some((c) => c.category === 'rate-limit')) this.deps.throttle.recordRateLimited(resolved, rateLimitReply ?? 'rate limited');
+    else if (classifications.some((c) => c.verdict === 'delivered')) this.deps.throttle.recordSuccess(resolved);
+  }
+
+  private async record(
+    job: DeliveryJob,
+    route: string,
+    results: Array<{ recipient: DeliveryJob['recipients'][number]; phase: DeliveryPhase; reply: string | null; classification: Classification }>,
+    where: Partial<{ mxHost: string | null; mxAddress: string | null; localAddress: string | null; tlsProtocol: string | null; tlsCipher: string | null; tlsPolicy: string | null; sessionId: string | null }> | null,
+    startedAt = this.deps.clock.now(),
+  ): Promise<void> {
+    const at = this.deps.clock.now();
+    for (const { classification, reply } of results) {
+      if (classification.blocklist) {
+        this.deps.bus.emit('blocklist.reported', {
+          list: classification.blocklist.name, delistUrl: classification.blocklist.delistUrl ?? null, reply: reply ?? '',
+          mxHost: where?.mxHost ?? null, localAddress: where?.localAddress ?? null, at,
+        });
+      }
+    }
+    const outcomes: RecipientOutcome[] = results.map(({ recipient, phase, reply, classification }) => ({
+      recipientId: recipient.id, address: recipient.address, domain: job.domain, attempts: recipient.attempts, expiresAt: recipient.expiresAt,
+      verdict: classification.verdict, phase, reply, category: classification.category, ruleId: classification.ruleId,
+      summary: classification.summary, shouldSuppress: classification.shouldSuppress,
+    }));
+    await this.deps.outcomes.record({
+      messageId: job.messageId, stream: job.stream, route, startedAt,
+      mxHost: where?.mxHost ?? null, mxAddress: where?.mxAddress ?? null, localAddress: where?.localAddress ?? null,
+      tlsProtocol: where?.tlsProtocol ?? null, tlsCipher: where?.tlsCipher ?? null, tlsPolicy: where?.tlsPolicy ?? null,
+      sessionId: where?.sessionId ?? null, outcomes,
+    });
+  }
+
+  // A suppression added after the message was accepted (a bounce of another message) still applies.
+  private async dropSuppressed(job: DeliveryJob): Promise<DeliveryJob | null> {
+    const suppressed = job.recipients.filter((r) => this.deps.store.suppressions.match(r.address, job.stream, job.senderDomain));
+    if (suppressed.length === 0) return job;
+    await this.deps.outcomes.suppress(job, suppressed);
+    const rest = job.recipients.filter((r) => !suppressed.includes(r));
+    this.deps.release({ ...job, recipients: suppressed });
+    return rest.length ? { ...job, recipients: rest } : null;
+  }
+
+  private dropIdlePools(): void {
+    for (const [key, pool] of this.pools) if (pool.isIdle) this.pools.delete(key);
+  }
+}
+
+function newSessionId(): string {
+  return `out-${randomBytes(8).toString('hex')}`;
+}

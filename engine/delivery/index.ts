@@ -1,0 +1,7 @@
+// Delivery capability: routes, the MX walk, pools, DKIM and reply classification.
+export { Dispatcher } from './dispatcher';
+export type { DispatcherDeps } from './dispatcher';
+export { RouteService, defaultRoutingRules } from './routes';
+export { DkimKeyring } from './dkim';
+export { classify } from './classify';
+export type { Classification, DeliveryPhase } from './classify';

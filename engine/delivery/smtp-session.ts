@@ -1,0 +1,216 @@
+// One outbound SMTP connection (nodemailer's SMTPConnection): opens with EHLO, STARTTLS
+// and AUTH as the target asks, sends transactions with per-recipient replies, records
+// its conversation as an outbound session.
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { TLSSocket } from 'node:tls';
+import type { SessionRecorder } from '../ingest/index';
+import type { DeliveryPhase, SmtpReply } from './classify';
+
+export interface SessionTarget {
+  /** IP address to connect to (already resolved, so no hidden DNS lookups). */
+  address: string;
+  port: number;
+  /** Host name for SNI and certificate checks; null for a bare address. */
+  servername: string | null;
+  /** starttls-optional: use it when offered (RFC 7435); starttls: defer rather than send in clear. */
+  tls: 'starttls-optional' | 'starttls' | 'implicit' | 'none';
+  /** Validate the peer certificate (smarthosts, MTA-STS, DANE); MX hosts in opportunistic mode are not validated. */
+  verifyCertificate: boolean;
+  auth?: { user: string; pass: string };
+  localAddress?: string;
+  heloName: string;
+  /** Shown in the session list as the "listener" of an outbound session. */
+  label: string;
+  timeouts: { connectMs: number; greetingMs: number; socketMs: number };
+}
+
+export interface SessionFailure {
+  phase: DeliveryPhase;
+  reply?: SmtpReply;
+  networkError?: { code: string; message: string };
+}
+
+export interface TransactionResult {
+  /** Per recipient: the RCPT reply when refused, else the final DATA reply. */
+  recipients: Map<string, { phase: DeliveryPhase; reply: SmtpReply | null; failure?: SessionFailure }>;
+}
+
+type NodemailerError = Error & { code?: string; originalCode?: string; response?: string; responseCode?: number; command?: string;
+  recipient?: string; rejectedErrors?: NodemailerError[] };
+
+const DEFAULT_RCPT_MAX = 100;
+
+export class OutboundSession {
+  private messagesSent = 0;
+  private isBroken = false;
+  readonly rcptMax: number;
+  readonly tlsProtocol: string | null;
+  readonly tlsCipher: string | null;
+
+  private constructor(
+    private readonly connection: SMTPConnection,
+    readonly id: string,
+    readonly target: SessionTarget,
+    private readonly recorder: SessionRecorder,
+  ) {
+    const internals = connection as unknown as { _ehloLines?: string[]; _socket?: TLSSocket; secure: boolean };
+    this.rcptMax = parseRcptMax(internals._ehloLines ?? []) ?? DEFAULT_RCPT_MAX;
+    this.tlsProtocol = internals.secure ? (internals._socket?.getProtocol?.() ?? null) : null;
+    this.tlsCipher = internals.secure ? (internals._socket?.getCipher?.()?.name ?? null) : null;
+  }
+
+  static open(target: SessionTarget, recorder: SessionRecorder, sessionId: string): Promise<OutboundSession> {
+    recorder.open({
+      id: sessionId,
+      direction: 'outbound',
+      listener: target.label,
+      localAddress: target.localAddress ?? null,
+      localPort: null,
+      remoteAddress: target.address,
+      remotePort: target.port,
+    });
+    recorder.line(sessionId, 'info', `connecting to ${target.servername ?? target.address} [${target.address}]:${target.port} (${target.tls})`);
+    const connection = new SMTPConnection({
+      host: target.address,
+      port: target.port,
+      ...(target.servername && { servername: target.servername }),
+      secure: target.tls === 'implicit',
+      requireTLS: target.tls === 'starttls',
+      opportunisticTLS: target.tls === 'starttls-optional',
+      ignoreTLS: target.tls === 'none',
+      tls: { rejectUnauthorized: target.verifyCertificate, minVersion: 'TLSv1.2', ...(target.servername && { servername: target.servername }) },
+      name: target.heloName,
+      ...(target.localAddress && { localAddress: target.localAddress }),
+      connectionTimeout: target.timeouts.connectMs,
+      greetingTimeout: target.timeouts.greetingMs,
+      socketTimeout: target.timeouts.socketMs,
+      transactionLog: true,
+      logger: transcriptLogger(recorder, sessionId),
+    } as SMTPConnection.Options);
+    return new Promise((resolve, reject) => {
+      const fail = (error: NodemailerError) => {
+        connection.close();
+        recorder.line(sessionId, 'info', `connection failed: ${error.message}`);
+        recorder.close(sessionId);
+        reject(toFailure(error, 'connect'));
+      };
+      connection.once('error', fail);
+      connection.connect(() => {
+        const ready = () => {
+          connection.removeListener('error', fail);
+          connection.on('error', () => {}); // later errors surface through send()
+          const session = new OutboundSession(connection, sessionId, target, recorder);
+          recorder.update(sessionId, { tlsProtocol: session.tlsProtocol, tlsCipher: session.tlsCipher, helo: target.heloName });
+          if (session.tlsProtocol) recorder.line(sessionId, 'info', `TLS established: ${session.tlsProtocol}, ${session.tlsCipher}`);
+          resolve(session);
+        };
+        if (!target.auth) return ready();
+        connection.login(target.auth, (error) => (error ? fail(error as NodemailerError) : ready()));
+      });
+    });
+  }
+
+  get isUsable(): boolean {
+    return !this.isBroken && !(this.connection as unknown as { _destroyed: boolean })._destroyed;
+  }
+
+  get sentCount(): number {
+    return this.messagesSent;
+  }
+
+  /** One transaction; at most `rcptMax` recipients. Never rejects: failures are results. */
+  send(mailFrom: string, recipients: string[], message: Buffer): Promise<TransactionResult> {
+    this.recorder.line(this.id, 'info', `sending ${message.length} bytes to ${recipients.length} recipient(s)`);
+    return new Promise((resolve) => {
+      this.connection.send({ from: mailFrom, to: recipients, size: message.length } as SMTPConnection.Envelope, message, (error, info) => {
+        this.messagesSent++;
+        const results: TransactionResult['recipients'] = new Map();
+        if (error) {
+          const failure = toFailure(error as NodemailerError, 'data-end');
+          if (failure.phase === 'connect' || !('responseCode' in error)) this.isBroken = true;
+          const rejected = new Map(((error as NodemailerError).rejectedErrors ?? []).map((e) => [e.recipient ?? '', e]));
+          for (const address of recipients) {
+            const own = rejected.get(address);
+            const ownFailure = own ? toFailure(own, 'rcpt') : failure;
+            results.set(address, { phase: ownFailure.phase, reply: ownFailure.reply ?? null, failure: ownFailure });
+          }
+          return resolve({ recipients: results });
+        }
+        const finalReply = parseReply(info.response);
+        for (const failed of (info as { rejectedErrors?: NodemailerError[] }).rejectedErrors ?? []) {
+          const failure = toFailure(failed, 'rcpt');
+          results.set(failed.recipient ?? '', { phase: 'rcpt', reply: failure.reply ?? null, failure });
+        }
+        for (const address of info.accepted as string[]) results.set(address, { phase: 'data-end', reply: finalReply });
+        resolve({ recipients: results });
+      });
+    });
+  }
+
+  /** RSET before reusing the connection (RFC 5321 §4.1.1.5); false if it is no longer usable. */
+  reset(): Promise<boolean> {
+    if (!this.isUsable) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      this.connection.reset((error) => {
+        if (error) this.isBroken = true;
+        resolve(!error);
+      });
+    });
+  }
+
+  close(): void {
+    if (this.isUsable) this.connection.quit();
+    else this.connection.close();
+    this.recorder.close(this.id);
+  }
+}
+
+// Credentials never reach a transcript: nodemailer already blanks the password, but an
+// AUTH exchange still carries the username and its encoding, so the whole exchange is
+// shown as secured, as the inbound side does.
+function transcriptLogger(recorder: SessionRecorder, sessionId: string) {
+  let isInAuth = false;
+  const record = (meta: { tnx?: string } | undefined, ...args: unknown[]) => {
+    const text = String(args[args.length - 1] ?? '');
+    if (meta?.tnx === 'client') {
+      const auth = /^AUTH\s+(\S+)/i.exec(text);
+      if (auth) isInAuth = true;
+      recorder.line(sessionId, 'client', auth ? `AUTH ${auth[1]!.toUpperCase()} /* secured */` : isInAuth ? '/* secured */' : text);
+    } else if (meta?.tnx === 'server') {
+      if (isInAuth && !text.startsWith('334')) isInAuth = false;
+      for (const line of text.split(/\r?\n/)) if (line) recorder.line(sessionId, 'server', line);
+    }
+  };
+  const ignore = () => {};
+  return { trace: ignore, debug: record, info: record, warn: ignore, error: ignore, fatal: ignore };
+}
+
+/** RFC 9422 LIMITS: `RCPTMAX=n` caps recipients per transaction. */
+export function parseRcptMax(ehloLines: readonly string[]): number | null {
+  for (const line of ehloLines) {
+    const match = /^LIMITS\b.*\bRCPTMAX=(\d+)/i.exec(line);
+    if (match) return Math.max(1, Number(match[1]));
+  }
+  return null;
+}
+
+export function parseReply(text: string | undefined): SmtpReply | null {
+  if (!text) return null;
+  const match = /^(\d{3})[ -]?(.*)$/s.exec(text.trim());
+  return match ? { code: Number(match[1]), text: text.trim() } : null;
+}
+
+const COMMAND_PHASES: Record<string, DeliveryPhase> = {
+  CONN: 'connect', EHLO: 'ehlo', HELO: 'ehlo', STARTTLS: 'starttls', AUTH: 'auth', 'AUTH PLAIN': 'auth', 'AUTH LOGIN': 'auth',
+  'MAIL FROM': 'mail', 'RCPT TO': 'rcpt', RSET: 'rset',
+};
+
+function toFailure(error: NodemailerError, fallback: DeliveryPhase): SessionFailure {
+  let phase = COMMAND_PHASES[error.command ?? ''] ?? fallback;
+  if (error.command === 'DATA') phase = /^Data command failed/.test(error.message) ? 'data' : 'data-end';
+  if (error.code === 'ETIMEDOUT' && /greeting/i.test(error.message)) phase = 'greeting';
+  const reply = parseReply(error.response);
+  if (reply) return { phase, reply };
+  const code = error.originalCode ?? error.code ?? 'EUNKNOWN';
+  return { phase, networkError: { code: /cert|self.signed|altname/i.test(error.message) && code === 'ETLS' ? 'CERT_INVALID' : code, message: error.message } };
+}

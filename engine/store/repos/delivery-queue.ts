@@ -1,0 +1,92 @@
+// The queue's write side: leasing due recipients and recording what happened to them.
+import type { WriteDb } from '../database';
+import type { RecipientState, Stream } from '../../api/contract';
+
+export interface LeasedRow {
+  id: number;
+  messageId: string;
+  address: string;
+  domain: string;
+  attempts: number;
+  expiresAt: number;
+}
+
+export interface LeasedMessage {
+  id: string;
+  mailFrom: string;
+  senderDomain: string;
+  route: string | null;
+  size: number;
+  receivedAt: number;
+  stream: Stream;
+}
+
+/** A recipient's next state after an attempt (or an operator action). */
+export interface Transition {
+  id: number;
+  state: RecipientState;
+  attemptsDelta: number;
+  nextAttemptAt: number | null;
+  lastReply: string | null;
+  reason: string | null;
+  at: number;
+}
+
+export class DeliveryQueueRepo {
+  private readonly leaseStatement;
+  private readonly messagesStatement;
+  private readonly transitionStatement;
+  private readonly releaseExpiredStatement;
+  private readonly nextDueStatement;
+
+  constructor(db: WriteDb) {
+    // The index recipients_by_stream_state_next serves the inner SELECT; one statement
+    // both picks and marks, so two leases can never take the same row.
+    this.leaseStatement = db.prepare<Record<string, unknown>, { id: number; message_id: string; address: string; domain: string; attempts: number; expires_at: number }>(`
+      UPDATE recipients SET state = 'sending', lease_until = @leaseUntil, updated_at = @now
+      WHERE id IN (
+        SELECT id FROM recipients
+        WHERE stream = @stream AND state = @state AND next_attempt_at <= @now
+          AND domain NOT IN (SELECT value FROM json_each(@pausedDomains))
+        ORDER BY next_attempt_at, id LIMIT @limit)
+      RETURNING id, message_id, address, domain, attempts, expires_at`);
+    this.messagesStatement = db.prepare<[string], { id: string; mail_from: string; sender_domain: string; route: string | null; size: number; received_at: number; stream: Stream }>(
+      `SELECT id, mail_from, sender_domain, route, size, received_at, stream FROM messages
+       WHERE id IN (SELECT value FROM json_each(?))`);
+    this.transitionStatement = db.prepare(`UPDATE recipients SET state = @state, attempts = attempts + @attemptsDelta,
+      next_attempt_at = COALESCE(@nextAttemptAt, next_attempt_at), last_reply = COALESCE(@lastReply, last_reply),
+      reason = @reason, lease_until = NULL, last_attempt_at = CASE WHEN @attemptsDelta > 0 THEN @at ELSE last_attempt_at END,
+      updated_at = @at WHERE id = @id`);
+    this.releaseExpiredStatement = db.prepare<{ now: number }, { stream: Stream }>(`UPDATE recipients
+      SET state = 'queued', lease_until = NULL, updated_at = @now
+      WHERE state = 'sending' AND lease_until < @now RETURNING stream`);
+    this.nextDueStatement = db.prepare<{ stream: Stream; state: RecipientState }, { at: number | null }>(
+      'SELECT MIN(next_attempt_at) AS at FROM recipients WHERE stream = @stream AND state = @state');
+  }
+
+  lease(stream: Stream, state: 'queued' | 'deferred', now: number, leaseUntil: number, limit: number, pausedDomains: string[]): LeasedRow[] {
+    return this.leaseStatement.all({ stream, state, now, leaseUntil, limit, pausedDomains: JSON.stringify(pausedDomains) }).map((row) => ({
+      id: row.id, messageId: row.message_id, address: row.address, domain: row.domain, attempts: row.attempts, expiresAt: row.expires_at,
+    }));
+  }
+
+  messages(ids: string[]): LeasedMessage[] {
+    return this.messagesStatement.all(JSON.stringify(ids)).map((row) => ({
+      id: row.id, mailFrom: row.mail_from, senderDomain: row.sender_domain, route: row.route, size: row.size,
+      receivedAt: row.received_at, stream: row.stream,
+    }));
+  }
+
+  apply(transition: Transition): void {
+    this.transitionStatement.run(transition);
+  }
+
+  /** Leases whose holder died or hung go back to the queue; returns their streams. */
+  releaseExpired(now: number): Stream[] {
+    return this.releaseExpiredStatement.all({ now }).map((row) => row.stream);
+  }
+
+  nextDueAt(stream: Stream, state: 'queued' | 'deferred'): number | null {
+    return this.nextDueStatement.get({ stream, state })?.at ?? null;
+  }
+}

@@ -1,0 +1,21 @@
+// React glue for the stores: start a live store while a view shows it, read its state,
+// and a clock that ticks for ages and uptimes.
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { LiveStore } from '../stores/index';
+
+/** Subscribes `live` to its topic for as long as the calling component is mounted. */
+export function useLive<S>(live: LiveStore<S>): S {
+  useEffect(() => live.start(), [live]);
+  return useStore(live.store);
+}
+
+/** The current time, refreshed every `intervalMs`. */
+export function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}

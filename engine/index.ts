@@ -10,7 +10,7 @@ import { EventBus } from './events/index';
 import { CredentialService } from './credentials/index';
 import { AuthGuard, SlidingWindowLimiter } from './policy/index';
 import { DeliveryScheduler, Intake, OutcomeRecorder, PauseList, QueueCounters, releaseLeases, type DeliveryJob } from './queue/index';
-import { Dispatcher, DkimKeyring, RouteService } from './delivery/index';
+import { Dispatcher, DkimKeyring, DsnNotifier, RouteService } from './delivery/index';
 import { MxResolver } from './dns/index';
 import { QuotaService, SuppressionService, ThrottleController, ThrottleRuleService, WarmupService, mergeRules } from './policy/index';
 import { OperatorActions } from './queue/index';
@@ -96,7 +96,7 @@ export function createEngine(options: EngineOptions): Engine {
   const dkim = new DkimKeyring(store, secrets, clock);
   const outcomes = new OutcomeRecorder(store, bus, counters, clock);
   let scheduler: DeliveryScheduler | null = null;
-  const wakeDelivery = () => scheduler?.wake();
+  const wakeDelivery = () => scheduler?.markDue();
   const actions = new OperatorActions(store, bus, counters, clock, wakeDelivery);
   const dispatcher = new Dispatcher({
     store, bus, clock, config: config.delivery, hostname, routes, throttle, recorder, outcomes, quota, warmup, dkim,
@@ -116,6 +116,7 @@ export function createEngine(options: EngineOptions): Engine {
     sessions: { active: recorder.activeCount(), sinceStart: recorder.inboundSinceStart },
     messages: { acceptedSinceStart: stats.accepted, rejectedSinceStart: stats.rejected },
     queue: counters.snapshot(),
+    store: { commits: store.writer.stats.batches, durableWrites: store.writer.stats.durableOps, lastCommitMs: Math.round(store.writer.stats.lastBatchMs * 100) / 100 },
     delivery: {
       mode: routes.isSandboxOnly() ? 'sandbox' : 'live',
       isRunning: scheduler !== null,
@@ -136,6 +137,15 @@ export function createEngine(options: EngineOptions): Engine {
   const client = new FrameClient((frame) => queueMicrotask(() => connection.receive(frame)));
   const connection = api.connect({ send: (frame) => client.receive(frame), pendingBytes: () => 0 });
 
+  const intake = new Intake(store, bus, counters, clock, config.messages.retryWindowHours * 3600_000, (stream, senderDomain) => routes.choose(stream, senderDomain));
+  const newQueueId = createQueueIdGenerator(() => clock.now());
+  const dsn = new DsnNotifier({
+    store, intake, clock, hostname, config: config.delivery.dsn, newQueueId,
+    log: (level, message, details) => log(level, message, details),
+  });
+  outcomes.onFinalFailure = (messageId, failures) => {
+    void dsn.onFinalFailure(messageId, failures).catch((error: unknown) => log('warn', 'could not queue a delivery status notification', { messageId, error: String(error) }));
+  };
   const context: IngestContext = {
     config,
     hostname,
@@ -151,8 +161,8 @@ export function createEngine(options: EngineOptions): Engine {
       lockoutMs: config.auth.lockoutMs,
     }, clock),
     trustedNetworks: new NetworkList(config.trustedNetworks),
-    intake: new Intake(store, bus, counters, clock, config.messages.retryWindowHours * 3600_000, (stream, senderDomain) => routes.choose(stream, senderDomain)),
-    newQueueId: createQueueIdGenerator(() => clock.now()),
+    intake,
+    newQueueId,
     stats,
     log,
   };
@@ -176,8 +186,9 @@ export function createEngine(options: EngineOptions): Engine {
           maxInFlight: config.delivery.maxInFlight, leaseMs: LEASE_MS, batchSize: LEASE_BATCH, fallbackRoute: 'sandbox',
           leasingBlockedUntil: () => (quota.isExhausted() ? quota.status().resetsAt : null),
         });
-        bus.on('message.accepted', () => scheduler?.wake());
+        bus.on('message.accepted', (message) => scheduler?.markDue(message.stream));
         scheduler.start();
+        dsn.start();
       }
       return views;
     },
@@ -185,6 +196,7 @@ export function createEngine(options: EngineOptions): Engine {
       if (isStopped) return;
       isStopped = true;
       await listeners?.stop(graceMs);
+      dsn.stop();
       if (scheduler) await stopDelivery(scheduler, dispatcher, store, counters, clock, graceMs);
       connection.close();
       store.close();

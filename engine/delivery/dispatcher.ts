@@ -162,11 +162,14 @@ export class Dispatcher implements JobSink {
   private async walk(candidates: Array<{ mxHost: string; tlsPolicy: string; target: SessionTarget }>): Promise<{ session: OutboundSession; mxHost: string; tlsPolicy: string }> {
     let lastFailure: SessionFailure = { phase: 'connect', networkError: { code: 'ENOHOSTS', message: 'No host to try.' } };
     for (const candidate of candidates) {
+      const sessionId = newSessionId();
       try {
-        const session = await OutboundSession.open(candidate.target, this.deps.recorder, newSessionId());
+        const session = await OutboundSession.open(candidate.target, this.deps.recorder, sessionId);
         return { session, mxHost: candidate.mxHost, tlsPolicy: candidate.tlsPolicy };
       } catch (failure) {
-        lastFailure = failure as SessionFailure;
+        // The attempt record names the host, address and transcript of the last failure.
+        const where = { mxHost: candidate.mxHost, mxAddress: candidate.target.address, sessionId, tlsPolicy: candidate.tlsPolicy };
+        lastFailure = { ...(failure as SessionFailure), where };
         if (lastFailure.phase === 'auth') break; // the same credentials fail on every host
       }
     }
@@ -195,14 +198,15 @@ export class Dispatcher implements JobSink {
       });
       return { recipient, phase, reply: entry?.reply?.text ?? null, classification };
     });
-    this.adapt(resolved, classified.map((c) => c.classification), classified.find((c) => c.classification.category === 'rate-limit')?.reply ?? null);
+    this.adapt(resolved, classified.map((c) => c.classification));
     await this.record(job, job.route, classified, {
       mxHost: outcome.mxHost, mxAddress: session.target.address, localAddress: session.target.localAddress ?? null,
       tlsProtocol: session.tlsProtocol, tlsCipher: session.tlsCipher, tlsPolicy: outcome.tlsPolicy, sessionId: session.id,
     }, outcome.startedAt);
   }
 
-  private recordFailure(job: DeliveryJob, failure: SessionFailure, mxHost: string | null, startedAt: number, resolved?: ResolvedThrottle): Promise<void> {
+  private recordFailure(job: DeliveryJob, failure: SessionFailure, knownHost: string | null, startedAt: number, resolved?: ResolvedThrottle): Promise<void> {
+    const mxHost = failure.where?.mxHost ?? knownHost;
     const classification = classify({
       phase: failure.phase,
       ...(failure.reply && { reply: failure.reply }),
@@ -210,14 +214,18 @@ export class Dispatcher implements JobSink {
       domain: job.domain,
       ...(mxHost && { mxHost }),
     });
-    if (resolved) this.adapt(resolved, [classification], failure.reply?.text ?? null);
+    if (resolved) this.adapt(resolved, [classification]);
     const reply = failure.reply?.text ?? failure.networkError?.message ?? null;
-    return this.record(job, job.route, job.recipients.map((recipient) => ({ recipient, phase: failure.phase, reply, classification })), { mxHost }, startedAt);
+    const where = { mxHost, mxAddress: failure.where?.mxAddress ?? null, sessionId: failure.where?.sessionId ?? null, tlsPolicy: failure.where?.tlsPolicy ?? null };
+    return this.record(job, job.route, job.recipients.map((recipient) => ({ recipient, phase: failure.phase, reply, classification })), where, startedAt);
   }
 
-  // The throttle learns from replies: a rate-limit reply slows the destination, deliveries let it recover.
-  private adapt(resolved: ResolvedThrottle, classifications: Classification[], rateLimitReply: string | null): void {
-    if (classifications.some((c) => c.category === 'rate-limit')) this.deps.throttle.recordRateLimited(resolved, rateLimitReply ?? 'rate limited');
+  // The throttle learns from replies: a rate-limit reply or a 421 slows the destination,
+  // deliveries let it recover. RFC 5321 §3.8: a 421 is the server closing the channel because
+  // it will not serve us now, whatever its text, so it counts as a request to send less.
+  private adapt(resolved: ResolvedThrottle, classifications: Classification[]): void {
+    const slowDown = classifications.find((c) => c.category === 'rate-limit' || /^421\b/.test(c.reply ?? ''));
+    if (slowDown) this.deps.throttle.recordRateLimited(resolved, slowDown.reply ?? slowDown.summary);
     else if (classifications.some((c) => c.verdict === 'delivered')) this.deps.throttle.recordSuccess(resolved);
   }
 

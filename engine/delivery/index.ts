@@ -5,3 +5,6 @@ export { RouteService, defaultRoutingRules } from './routes';
 export { DkimKeyring } from './dkim';
 export { classify } from './classify';
 export type { Classification, DeliveryPhase } from './classify';
+export { buildDsn, dsnStatus, shouldSendDsn, dsnRefusal, MAX_RETURNED_MESSAGE_BYTES } from './dsn';
+export type { DsnInput, DsnRecipient, Dsn } from './dsn';
+export { DsnNotifier } from './dsn-notifier';

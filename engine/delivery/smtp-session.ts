@@ -28,6 +28,8 @@ export interface SessionFailure {
   phase: DeliveryPhase;
   reply?: SmtpReply;
   networkError?: { code: string; message: string };
+  /** The host and session that failed, when a connection was tried: the attempt record names them. */
+  where?: { mxHost: string; mxAddress: string; sessionId: string; tlsPolicy: string };
 }
 
 export interface TransactionResult {
@@ -208,7 +210,8 @@ const COMMAND_PHASES: Record<string, DeliveryPhase> = {
 function toFailure(error: NodemailerError, fallback: DeliveryPhase): SessionFailure {
   let phase = COMMAND_PHASES[error.command ?? ''] ?? fallback;
   if (error.command === 'DATA') phase = /^Data command failed/.test(error.message) ? 'data' : 'data-end';
-  if (error.code === 'ETIMEDOUT' && /greeting/i.test(error.message)) phase = 'greeting';
+  // nodemailer reports both a greeting that never came and one that was not 220 as `CONN`.
+  if ((error.code === 'ETIMEDOUT' || error.code === 'EPROTOCOL') && /greeting/i.test(error.message)) phase = 'greeting';
   const reply = parseReply(error.response);
   if (reply) return { phase, reply };
   const code = error.originalCode ?? error.code ?? 'EUNKNOWN';

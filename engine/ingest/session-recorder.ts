@@ -79,7 +79,9 @@ export class SessionRecorder {
     if (kind === 'client') session.lastCommandAt = at;
     else if (kind === 'server' && /^[45]\d\d[ -]/.test(text)) session.lastErrorReply = text;
     this.pendingLines.push({ sessionId: id, seq: ++session.view.lineCount, at, kind, text });
-    this.markDirty(session);
+    // The session row's line count catches up at the next change or at close; lines
+    // alone do not rewrite the row.
+    this.scheduleFlush();
   }
 
   update(id: string, change: Partial<Pick<SessionView, 'helo' | 'tlsProtocol' | 'tlsCipher' | 'authUser' | 'messageCount'>>): void {
@@ -125,6 +127,10 @@ export class SessionRecorder {
 
   private markDirty(session: LiveSession): void {
     this.dirty.add(session);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
     if (this.isFlushScheduled) return;
     this.isFlushScheduled = true;
     let lines: TranscriptLine[] = [];

@@ -4,7 +4,7 @@ export type { IntakeRecipient, IntakeResult, RouteChooser } from './intake';
 export { QueueCounters, RECIPIENT_STATES, STREAMS, emptyStateCounts } from './counters';
 export { releaseLeases } from './recovery';
 export { OutcomeRecorder } from './outcomes';
-export type { RecipientOutcome, AttemptRecord, FinalFailureSink } from './outcomes';
+export type { RecipientOutcome, AttemptRecord, FinalFailure, FinalFailureSink } from './outcomes';
 export { retryDelayMs, retrySchedule, defaultBackoff } from './backoff';
 export type { BackoffPolicy } from './backoff';
 export type { DeliveryJob, LeasedRecipient, JobSink } from './job';

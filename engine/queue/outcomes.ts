@@ -41,16 +41,20 @@ export interface AttemptRecord {
   outcomes: RecipientOutcome[];
 }
 
-/** Recipients that reached a final failure, for delivery status notifications. */
-export type FinalFailureSink = (messageId: string, failures: Array<RecipientOutcome & { state: 'bounced' | 'expired' }>) => void;
+/** A recipient that reached a final failure, for delivery status notifications. */
+export type FinalFailure = RecipientOutcome & { state: 'bounced' | 'expired'; remoteMta: string | null; at: number };
+
+export type FinalFailureSink = (messageId: string, failures: FinalFailure[]) => void;
 
 export class OutcomeRecorder {
+  /** Set once delivery status notifications are wired (they need the intake). */
+  onFinalFailure: FinalFailureSink = () => {};
+
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
     private readonly counters: QueueCounters,
     private readonly clock: Clock,
-    private readonly onFinalFailure: FinalFailureSink = () => {},
     private readonly backoff: BackoffPolicy = defaultBackoff,
     private readonly random: () => number = Math.random,
   ) {}
@@ -58,7 +62,7 @@ export class OutcomeRecorder {
   async record(attempt: AttemptRecord): Promise<void> {
     const now = this.clock.now();
     const changes: RecipientChanged[] = [];
-    const finals: Array<RecipientOutcome & { state: 'bounced' | 'expired' }> = [];
+    const finals: FinalFailure[] = [];
     await this.store.writer.commit(() => {
       for (const outcome of attempt.outcomes) {
         const transition = this.transitionFor(outcome, now);
@@ -101,7 +105,9 @@ export class OutcomeRecorder {
           domain: outcome.domain, from: 'sending', to: transition.state, at: now, reason: transition.reason,
           reply: outcome.reply, category: outcome.category,
         });
-        if (transition.state === 'bounced' || transition.state === 'expired') finals.push({ ...outcome, state: transition.state });
+        if (transition.state === 'bounced' || transition.state === 'expired') {
+          finals.push({ ...outcome, state: transition.state, remoteMta: attempt.mxHost, at: now });
+        }
       }
     });
     for (const change of changes) this.counters.move(attempt.stream, 'sending', change.to);

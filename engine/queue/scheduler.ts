@@ -32,6 +32,12 @@ export class DeliveryScheduler {
   private isTickQueued = false;
   private isTicking = false;
   private isRunning = false;
+  /**
+   * Earliest time each stream may have due work. Leasing is a write, so a stream is only
+   * asked when something may be due: an acceptance or release sets it to now, a lease that
+   * comes back short moves it to the next due time in the store.
+   */
+  private readonly dueAt: Record<Stream, number> = { transactional: 0, bulk: 0 };
 
   constructor(
     private readonly store: Store,
@@ -54,7 +60,13 @@ export class DeliveryScheduler {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
   }
 
-  /** Something may be due now (a new message, a finished job, a released hold). */
+  /** New work for `stream` (an accepted message, a released hold), or for every stream. */
+  markDue(stream?: Stream): void {
+    for (const each of stream ? [stream] : STREAM_ORDER) this.dueAt[each] = 0;
+    this.wake();
+  }
+
+  /** Runs a tick soon; streams are leased only where something may be due. */
   wake(): void {
     if (!this.isRunning || this.isTickQueued) return;
     this.isTickQueued = true;
@@ -64,10 +76,14 @@ export class DeliveryScheduler {
     });
   }
 
-  /** Delivery finished (or gave back) `count` recipients of `stream`. */
+  /**
+   * Delivery finished (or gave back) `count` recipients of `stream`. Their outcomes are
+   * already committed, and a deferral may have set an earlier due time, so the stream is
+   * asked again.
+   */
   release(stream: Stream, count: number): void {
     this.inFlight[stream] = Math.max(0, this.inFlight[stream] - count);
-    this.wake();
+    this.markDue(stream);
   }
 
   get inFlightCounts(): Readonly<Record<Stream, number>> {
@@ -82,12 +98,13 @@ export class DeliveryScheduler {
       if (blockedUntil !== null) return this.sleepUntil(blockedUntil);
       let isMoreDue = false;
       for (const stream of STREAM_ORDER) {
-        if (this.pauses.isStreamPaused(stream)) continue;
+        if (this.pauses.isStreamPaused(stream) || this.dueAt[stream] > this.clock.now()) continue;
         const capacity = this.options.maxInFlight[stream] - this.inFlight[stream];
         if (capacity <= 0) continue;
         const limit = Math.min(capacity, this.options.batchSize);
         const leased = await this.lease(stream, limit);
         if (leased === limit) isMoreDue = true;
+        else this.dueAt[stream] = this.nextDueAt(stream);
       }
       this.scheduleNext(isMoreDue);
     } finally {
@@ -123,13 +140,15 @@ export class DeliveryScheduler {
     if (this.timer) clearTimeout(this.timer);
     if (!this.isRunning) return;
     if (isMoreDue) return this.wake();
+    this.sleepUntil(Math.min(...STREAM_ORDER.map((stream) => this.dueAt[stream])));
+  }
+
+  private nextDueAt(stream: Stream): number {
     let next = Number.POSITIVE_INFINITY;
-    for (const stream of STREAM_ORDER) {
-      for (const state of ['queued', 'deferred'] as const) {
-        next = Math.min(next, this.store.deliveryQueue.nextDueAt(stream, state) ?? Number.POSITIVE_INFINITY);
-      }
+    for (const state of ['queued', 'deferred'] as const) {
+      next = Math.min(next, this.store.deliveryQueue.nextDueAt(stream, state) ?? Number.POSITIVE_INFINITY);
     }
-    this.sleepUntil(next);
+    return next;
   }
 
   private sleepUntil(at: number): void {
@@ -143,7 +162,7 @@ export class DeliveryScheduler {
     const now = this.clock.now();
     const streams = await this.store.writer.commit(() => this.store.deliveryQueue.releaseExpired(now));
     for (const stream of streams) this.counters.move(stream, 'sending', 'queued');
-    if (streams.length) this.wake();
+    if (streams.length) this.markDue();
   }
 }
 

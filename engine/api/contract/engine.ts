@@ -39,6 +39,13 @@ export interface EngineStatus {
   };
   /** Recipient counts per stream and state, across the whole store. */
   queue: Record<Stream, StateCounts>;
+  /** The store's group commit: how many commits and how many durable writes they carried. */
+  store: {
+    commits: number;
+    durableWrites: number;
+    /** Duration of the last commit (fsync included), ms. */
+    lastCommitMs: number;
+  };
   delivery: {
     /** `sandbox` while every routing rule ends in the sandbox: nothing leaves this machine. */
     mode: 'sandbox' | 'live';

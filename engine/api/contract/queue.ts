@@ -55,7 +55,7 @@ export interface EventView {
 export interface MessageDetail {
   id: string;
   receivedAt: number;
-  source: 'smtp' | 'api';
+  source: 'smtp' | 'api' | 'dsn';
   sessionId: string | null;
   credentialId: number | null;
   stream: Stream;

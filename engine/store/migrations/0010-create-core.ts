@@ -7,7 +7,7 @@ export function up(db: WriteDb): void {
     CREATE TABLE messages (
       id TEXT PRIMARY KEY,
       received_at INTEGER NOT NULL,
-      source TEXT NOT NULL CHECK (source IN ('smtp', 'api')),
+      source TEXT NOT NULL CHECK (source IN ('smtp', 'api', 'dsn')),
       session_id TEXT,
       credential_id INTEGER,
       stream TEXT NOT NULL CHECK (stream IN ('transactional', 'bulk')),

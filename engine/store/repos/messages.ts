@@ -5,7 +5,7 @@ import type { Stream } from '../../api/contract';
 export interface NewMessage {
   id: string;
   receivedAt: number;
-  source: 'smtp' | 'api';
+  source: 'smtp' | 'api' | 'dsn';
   sessionId: string | null;
   credentialId: number | null;
   stream: Stream;
@@ -28,7 +28,7 @@ export interface StoredMessage extends Omit<NewMessage, 'raw'> {
 interface MessageRow {
   id: string;
   received_at: number;
-  source: 'smtp' | 'api';
+  source: 'smtp' | 'api' | 'dsn';
   session_id: string | null;
   credential_id: number | null;
   stream: Stream;

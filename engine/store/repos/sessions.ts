@@ -43,6 +43,8 @@ function rowToSession(row: SessionRow): SessionView {
   };
 }
 
+const LINE_CHUNK = 32;
+
 export interface SessionRecord extends SessionView {
   credentialId: number | null;
 }
@@ -50,6 +52,7 @@ export interface SessionRecord extends SessionView {
 export class SessionsRepo {
   private readonly upsertStatement;
   private readonly lineStatement;
+  private readonly lineChunkStatement;
   private readonly getStatement;
   private readonly linesStatement;
   private readonly closeOrphansStatement;
@@ -68,8 +71,10 @@ export class SessionsRepo {
         tls_cipher = excluded.tls_cipher, auth_user = excluded.auth_user,
         credential_id = excluded.credential_id, ended_at = excluded.ended_at, outcome = excluded.outcome,
         message_count = excluded.message_count, line_count = excluded.line_count`);
-    this.lineStatement = db.prepare(
-      'INSERT INTO session_lines (session_id, seq, at, kind, text) VALUES (@sessionId, @seq, @at, @kind, @text)');
+    this.lineStatement = db.prepare('INSERT INTO session_lines (session_id, seq, at, kind, text) VALUES (?, ?, ?, ?, ?)');
+    // Many rows per statement: transcripts are the bulk of what the store writes.
+    this.lineChunkStatement = db.prepare(`INSERT INTO session_lines (session_id, seq, at, kind, text) VALUES
+      ${Array.from({ length: LINE_CHUNK }, () => '(?, ?, ?, ?, ?)').join(', ')}`);
     this.getStatement = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?');
     this.linesStatement = db.prepare<[string, number], TranscriptLine>(
       `SELECT session_id AS sessionId, seq, at, kind, text FROM session_lines
@@ -83,7 +88,19 @@ export class SessionsRepo {
   }
 
   appendLines(lines: readonly TranscriptLine[]): void {
-    for (const line of lines) this.lineStatement.run(line);
+    let offset = 0;
+    for (; offset + LINE_CHUNK <= lines.length; offset += LINE_CHUNK) {
+      const values: unknown[] = [];
+      for (let i = offset; i < offset + LINE_CHUNK; i++) {
+        const line = lines[i]!;
+        values.push(line.sessionId, line.seq, line.at, line.kind, line.text);
+      }
+      this.lineChunkStatement.run(values);
+    }
+    for (; offset < lines.length; offset++) {
+      const line = lines[offset]!;
+      this.lineStatement.run(line.sessionId, line.seq, line.at, line.kind, line.text);
+    }
   }
 
   get(id: string): SessionView | undefined {

@@ -114,7 +114,7 @@ export class DestinationPool {
         }
         const startedAt = this.now();
         if (session && (!session.isUsable || (limits.messagesPerConnection !== null && session.sentCount >= limits.messagesPerConnection) || !(await session.reset()))) {
-          session.close();
+          await session.close();
           this.throttle.connectionClosed(this.resolved);
           session = null;
         }
@@ -138,7 +138,7 @@ export class DestinationPool {
       }
     } finally {
       if (session) {
-        session.close();
+        await session.close();
         this.throttle.connectionClosed(this.resolved);
       }
     }

@@ -85,7 +85,9 @@ export class Dispatcher implements JobSink {
         key: `route:${route.name}`, label: `smarthost ${route.name}`,
         limits: { maxConnections: route.smarthost?.maxConnections ?? 10, messagesPerConnection: 100, messagesPerMinute: null, messagesPerHour: null },
       };
-      return this.pool(`smarthost:${route.name}`, resolved, () => this.connectSmarthost(route.name, live)).enqueue(live, resolved);
+      // One pool per route and source address: a connection leaves from its stream's address.
+      const source = this.deps.config.sourceAddresses[live.stream] ?? 'any';
+      return this.pool(`smarthost:${route.name}:${source}`, resolved, () => this.connectSmarthost(route.name, live)).enqueue(live, resolved);
     }
     // Warm-up caps protect our own source address, so they apply to direct delivery only;
     // overflow sent through a provider's route is recorded with that route on each attempt.
@@ -101,7 +103,11 @@ export class Dispatcher implements JobSink {
       return this.deps.release(live);
     }
     const resolved = this.deps.throttle.resolve(live.domain, plan.hosts.map((h) => h.exchange));
-    const key = `direct:${resolved.key}:${plan.hosts.map((h) => h.exchange).sort().join(',')}`;
+    // Jobs share a pool (and its connections) only when they may share a connection: the same
+    // MX hosts and limits, the same source address (per stream), the same TLS requirement.
+    const source = this.deps.config.sourceAddresses[live.stream] ?? 'any';
+    const tls = this.deps.config.tlsRequiredDomains.includes(live.domain) ? 'tls-required' : 'tls-optional';
+    const key = `direct:${resolved.key}:${plan.hosts.map((h) => h.exchange).sort().join(',')}:${source}:${tls}`;
     this.pool(key, resolved, () => this.connectDirect(live, plan)).enqueue(live, resolved);
   }
 

@@ -2,7 +2,7 @@
 // cache so a burst of messages to one domain asks DNS once.
 import type { Clock } from '../shared/clock';
 import type { MxHost, MxResolver } from '../dns/index';
-import { isNonPublicAddress } from '../dns/index';
+import { isNonPublicAddress, orderByPreference } from '../dns/index';
 import type { SessionFailure } from './smtp-session';
 
 export type MxPlan = { kind: 'hosts'; hosts: MxHost[] } | { kind: 'failed'; failure: SessionFailure };
@@ -49,9 +49,13 @@ export interface WalkCandidate {
   address: string;
 }
 
-/** Every address of every host in MX order, leaving out non-public ones unless allowed. */
-export function planMxWalk(hosts: readonly MxHost[], allowNonPublic: boolean): WalkCandidate[] {
-  return hosts.flatMap((host) => host.addresses
+/**
+ * Every address of every host in MX order, leaving out non-public ones unless allowed. Hosts
+ * of equal preference are shuffled again for each walk: the resolver's answer is cached and a
+ * pool keeps its plan, so only a per-connection order spreads a pool's connections over them.
+ */
+export function planMxWalk(hosts: readonly MxHost[], allowNonPublic: boolean, random: () => number = Math.random): WalkCandidate[] {
+  return orderByPreference(hosts, (host) => host.preference, random).flatMap((host) => host.addresses
     .filter((address) => allowNonPublic || !isNonPublicAddress(address))
     .map((address) => ({ exchange: host.exchange, address })));
 }

@@ -2,6 +2,7 @@
 // and AUTH as the target asks, sends transactions with per-recipient replies, records
 // its conversation as an outbound session.
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { SessionRecorder } from '../ingest/index';
 import type { DeliveryPhase, SmtpReply } from './classify';
@@ -160,10 +161,17 @@ export class OutboundSession {
     });
   }
 
-  close(): void {
+  /**
+   * QUIT (or drop a broken connection); resolves once the socket is closed, so a pool that
+   * replaces this connection never holds more open connections than the destination allows.
+   */
+  close(): Promise<void> {
+    const socket = (this.connection as unknown as { _socket?: Socket })._socket;
+    const closed = socket && !socket.destroyed ? new Promise<void>((resolve) => socket.once('close', () => resolve())) : Promise.resolve();
     if (this.isUsable) this.connection.quit();
     else this.connection.close();
     this.recorder.close(this.id);
+    return closed;
   }
 }
 

@@ -84,13 +84,19 @@ export class MxResolver {
     }
   }
 
-  // Lowest preference first; hosts of equal preference in random order (RFC 5321 §5.1)
-  // so senders spread their load over them.
   private order<T extends { priority: number }>(records: T[]): T[] {
-    const keyed = records.map((record) => ({ record, tieBreak: this.random() }));
-    keyed.sort((a, b) => a.record.priority - b.record.priority || a.tieBreak - b.tieBreak);
-    return keyed.map((entry) => entry.record);
+    return orderByPreference(records, (record) => record.priority, this.random);
   }
+}
+
+/**
+ * Lowest preference first; items of equal preference in random order (RFC 5321 §5.1), so
+ * senders spread their load over them.
+ */
+export function orderByPreference<T>(items: readonly T[], preferenceOf: (item: T) => number, random: () => number = Math.random): T[] {
+  const keyed = items.map((item) => ({ item, preference: preferenceOf(item), tieBreak: random() }));
+  keyed.sort((a, b) => a.preference - b.preference || a.tieBreak - b.tieBreak);
+  return keyed.map((entry) => entry.item);
 }
 
 function describeDnsError(code: string, domain: string, type: string): string {

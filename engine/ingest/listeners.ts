@@ -81,6 +81,8 @@ export class SmtpListeners {
       if (!isBusy(connection)) connection.send(421, '4.3.2 Relaydesk is shutting down; please try again shortly');
     }
     await Promise.all(closed);
+    // smtp-server reports a closed connection on the next turn, after its own close
+    // callback: end those sessions now, while the store can still record how they ended.
   }
 
   private listen(config: ListenerConfig): Promise<SMTPServer> {

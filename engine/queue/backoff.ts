@@ -10,7 +10,7 @@ export interface BackoffPolicy {
   jitter: number;
 }
 
-export const defaultBackoff: BackoffPolicy = { firstDelayMs: 5 * 60_000, maxDelayMs: 4 * 3_600_000, jitter: 0.15 };
+export const defaultBackoff: BackoffPolicy = { firstDelayMs: 5 * 60_000, maxDelayMs: 2 * 3_600_000, jitter: 0.15 };
 
 /** Delay before the next attempt after `attempts` failed ones (1 = the first failure). */
 export function retryDelayMs(attempts: number, policy: BackoffPolicy = defaultBackoff, random: () => number = Math.random): number {

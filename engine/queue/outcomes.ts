@@ -156,8 +156,10 @@ export class OutcomeRecorder {
       case 'bounced':
         return { ...base, state: 'bounced', nextAttemptAt: null, reason: outcome.summary };
       case 'deferred': {
-        const next = now + retryDelayMs(outcome.attempts + 1, this.backoff, this.random);
-        if (next > outcome.expiresAt) {
+        // The window is a promise to keep trying until it ends: a retry the schedule would put
+        // after it moves to its last moment, and only an attempt at or past that moment expires.
+        const next = Math.min(now + retryDelayMs(outcome.attempts + 1, this.backoff, this.random), outcome.expiresAt);
+        if (now >= outcome.expiresAt) {
           return { ...base, state: 'expired', nextAttemptAt: null,
             reason: `Not delivered within the retry window; the last attempt said: ${outcome.summary}` };
         }

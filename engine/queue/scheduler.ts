@@ -103,6 +103,7 @@ export class DeliveryScheduler {
         if (capacity <= 0) continue;
         const limit = Math.min(capacity, this.options.batchSize);
         const leased = await this.lease(stream, limit);
+        if (!this.isRunning) return; // stopped while leasing: the store may already be closed
         if (leased === limit) isMoreDue = true;
         else this.dueAt[stream] = this.nextDueAt(stream);
       }
@@ -126,6 +127,9 @@ export class DeliveryScheduler {
         messages: all.length ? this.store.deliveryQueue.messages([...new Set(all.map((row) => row.messageId))]) : [],
       };
     });
+    // Stopped during the commit: nothing may be sent any more, and the rows leased go back to
+    // the queue at the next start, as after a crash.
+    if (!this.isRunning) return 0;
     this.counters.move(stream, 'queued', 'sending', rows.queued.length);
     this.counters.move(stream, 'deferred', 'sending', rows.deferred.length);
     const total = rows.queued.length + rows.deferred.length;

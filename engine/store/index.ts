@@ -4,6 +4,8 @@ import { dirname } from 'node:path';
 import { openDatabase, type WriteDb } from './database';
 import { migrate, type MigrationResult } from './migrate';
 import { StoreWriter, defaultGroupCommit, type GroupCommitOptions, type WriterLog } from './writer';
+import { WalSync } from './wal-sync';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { MessagesRepo } from './repos/messages';
 import { RecipientsRepo } from './repos/recipients';
 import { SessionsRepo } from './repos/sessions';
@@ -77,7 +79,13 @@ export function openStore(options: StoreOptions): Store {
     db.close();
     throw error;
   }
-  const writer = new StoreWriter(db, options.groupCommit ?? defaultGroupCommit, options.log);
+  // Checkpoints run on their own thread (checkpointer.ts); an in-memory database has no WAL.
+  let checkpointer: Checkpointer | null = null;
+  if (options.path !== ':memory:') {
+    db.pragma('wal_autocheckpoint = 0');
+    checkpointer = startCheckpointer(options.path, options.nativeBinding, (message) => options.log?.('checkpoint-failed', { error: message }));
+  }
+  const writer = new StoreWriter(db, new WalSync(options.path === ':memory:' ? null : `${options.path}-wal`), options.groupCommit ?? defaultGroupCommit, options.log);
   return {
     path: options.path,
     db,
@@ -101,6 +109,7 @@ export function openStore(options: StoreOptions): Store {
     close() {
       writer.close();
       db.close();
+      void checkpointer?.close();
     },
   };
 }

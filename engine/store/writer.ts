@@ -1,6 +1,7 @@
 // The single writer: group commit of durable work (accepted messages) with
 // best-effort work (transcripts, session updates) riding along in the same batch.
 import type { WriteDb } from './database';
+import type { WalSync } from './wal-sync';
 import { EngineError, StoreError } from '../shared/errors';
 
 export interface GroupCommitOptions {
@@ -35,7 +36,7 @@ export interface WriterStats {
   lastBatchMs: number;
 }
 
-export type WriterLog = (event: 'slow-batch' | 'lazy-op-failed' | 'batch-retried', details: Record<string, unknown>) => void;
+export type WriterLog = (event: 'slow-batch' | 'lazy-op-failed' | 'batch-retried' | 'checkpoint-failed', details: Record<string, unknown>) => void;
 
 const SLOW_BATCH_MS = 50;
 
@@ -49,13 +50,14 @@ export class StoreWriter {
 
   constructor(
     private readonly db: WriteDb,
+    private readonly walSync: WalSync,
     private readonly options: GroupCommitOptions = defaultGroupCommit,
     private readonly log: WriterLog = () => {},
   ) {}
 
   /**
-   * Runs `work` inside the next batch's transaction and resolves with its result
-   * once that transaction is committed (and fsynced). `work` must be synchronous.
+   * Runs `work` inside the next batch's transaction and resolves with its result once
+   * that transaction is committed and on disk. `work` must be synchronous.
    */
   commit<T>(work: (db: WriteDb) => T): Promise<T> {
     if (this.isClosed) return Promise.reject(new StoreError('The store is closed.'));
@@ -95,16 +97,25 @@ export class StoreWriter {
     this.stats.lazyOps += lazy.length;
     this.stats.lastBatchMs = elapsed;
     if (elapsed > SLOW_BATCH_MS) this.log('slow-batch', { ms: Math.round(elapsed), durable: durable.length, lazy: lazy.length });
-    // Callbacks run after the commit returned: an event is never published for
-    // something that is not on disk (STYLE.md §4).
-    for (const op of durable) if (!op.hasFailed) op.resolve(op.result);
+    // Best-effort work (transcripts) is published once committed; durable work only once
+    // the sync that follows has put it on disk: no 250, and no event, before that.
     for (const op of lazy) if (!op.hasFailed) op.afterCommit?.();
+    const committed = durable.filter((op) => !op.hasFailed);
+    if (committed.length === 0) return;
+    this.walSync.sync().then(
+      () => committed.forEach((op) => op.resolve(op.result)),
+      (error: unknown) => {
+        const failure = new StoreError(`Committed data could not be flushed to disk: ${describe(error)}`, { cause: error });
+        committed.forEach((op) => op.reject(failure));
+      },
+    );
   }
 
-  /** Flushes and refuses further work. */
+  /** Flushes and refuses further work; the last sync still completes. */
   close(): void {
     this.flush();
     this.isClosed = true;
+    this.walSync.close();
   }
 
   private runBatch(durable: DurableOp[], lazy: LazyOp[]): void {

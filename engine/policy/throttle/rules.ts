@@ -42,6 +42,12 @@ export function resolveThrottle(rules: readonly ThrottleRuleView[], domain: stri
   }
   if (own) return { key: `domain:${domain}`, label: own.label || domain, limits };
   if (provider) return { key: `provider:${provider.match}`, label: provider.label, limits };
+  // Without a rule of their own, domains on the same MX hosts are one destination (one pool,
+  // one rate, one adaptive state): a 421 from the host concerns every domain it serves.
+  if (hosts.length) {
+    const set = [...new Set(hosts)].sort().join(',');
+    return { key: `mx:${set}`, label: set, limits };
+  }
   return { key: `domain:${domain}`, label: domain, limits };
 }
 

@@ -3,7 +3,7 @@
 // network), end-of-DATA-to-250 latency, and our own generator for STARTTLS + AUTH.
 // Both relays only queue: Relaydesk's delivery is paused, Postfix holds every message.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBenchScript, runSmtpSource, startPrivatePostfix, type BenchScope } from './peers/index';
@@ -24,7 +24,7 @@ interface Row {
 
 await runBenchScript(async (scope) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'relaydesk-bench-'));
-  scope.defer(async () => execFileSync('rm', ['-rf', dataDir]));
+  scope.defer(async () => rmSync(dataDir, { recursive: true, force: true }));
   const relay = await startHostProcess(dataDir, {
     listeners: [{ name: 'bench', port: 0, tls: 'starttls' }],
     trustedNetworks: ['127.0.0.0/8'],

@@ -6,7 +6,7 @@ import type { EngineConfig } from './config/index';
 import type { ApiClient, EngineStatus, ListenerView } from './api/contract';
 import { ApiServer, FrameClient, createHandlers, createTopicSources } from './api/index';
 import { acquireDataDirLock, openStore, type Store } from './store/index';
-import { EventBus } from './events/index';
+import { AlertLog, EventBus, MinuteStatsTracker } from './events/index';
 import { CredentialService } from './credentials/index';
 import { AuthGuard, SlidingWindowLimiter } from './policy/index';
 import { DeliveryScheduler, Intake, OutcomeRecorder, PauseList, QueueCounters, releaseLeases, type DeliveryJob } from './queue/index';
@@ -101,6 +101,7 @@ export function createEngine(options: EngineOptions): Engine {
   const dispatcher = new Dispatcher({
     store, bus, clock, config: config.delivery, hostname, routes, throttle, recorder, outcomes, quota, warmup, dkim,
     mx: new MxResolver(config.delivery.dns),
+    log: (level, message, details) => log(level, message, details),
     release: (job: DeliveryJob) => scheduler?.release(job.stream, job.recipients.length),
   });
   let listeners: SmtpListeners | null = null;
@@ -128,6 +129,8 @@ export function createEngine(options: EngineOptions): Engine {
   const services = {
     store, bus, recorder, credentials, routes, pauses, actions, dkim, throttles, quota, warmup, status, wakeDelivery,
     suppressions: new SuppressionService(store, clock),
+    stats: new MinuteStatsTracker(clock, bus, store),
+    alerts: new AlertLog(store, bus),
   };
   const api = new ApiServer(
     createHandlers(services),
@@ -185,6 +188,7 @@ export function createEngine(options: EngineOptions): Engine {
         scheduler = new DeliveryScheduler(store, dispatcher, counters, pauses, clock, {
           maxInFlight: config.delivery.maxInFlight, leaseMs: LEASE_MS, batchSize: LEASE_BATCH, fallbackRoute: 'sandbox',
           leasingBlockedUntil: () => (quota.isExhausted() ? quota.status().resetsAt : null),
+          sendAllowance: () => quota.remainingToday(),
         });
         bus.on('message.accepted', (message) => scheduler?.markDue(message.stream));
         scheduler.start();

@@ -9,6 +9,7 @@ import type { EngineStatus, PauseView } from './contract/engine';
 import type { EffectiveThrottle, QuotaSettings, QuotaStatus, SuppressionImportReport, SuppressionReason, SuppressionScope, SuppressionView, ThrottleRuleInput, ThrottleRuleView, WarmupPlanView } from './contract/policy';
 import type { MessageDetail, MessageRaw, QueueAction, QueueChanges, QueueEntry, QueueFilter, QueueSelection } from './contract/queue';
 import type { SessionActivity, SessionDetail, SessionFilter, SessionView, TranscriptLine } from './contract/sessions';
+import type { AlertView, LiveStats, MessageParts, MinuteStats, QueueShape, QueueSort, RecipientExplanation, TopDestination } from './contract/console';
 
 export type * from './contract/common';
 export type * from './contract/engine';
@@ -17,6 +18,7 @@ export type * from './contract/queue';
 export type * from './contract/sessions';
 export type * from './contract/delivery';
 export type * from './contract/policy';
+export type * from './contract/console';
 
 /** Every operation, as `noun.verb` with its params and result. */
 export interface Methods {
@@ -35,8 +37,25 @@ export interface Methods {
   'credentials.rotate': { params: { username: string; previousValidUntil?: number }; result: CredentialIssued };
   /** Revokes a credential for good; its sessions fail from the next AUTH. */
   'credentials.revoke': { params: { username: string }; result: CredentialView };
-  /** Recipients matching a filter, oldest first. */
-  'queue.list': { params: QueueFilter & PageRequest; result: Page<QueueEntry> };
+  /**
+   * Recipients matching a filter, a page at a time. `total` is the exact count of the
+   * filter (null when counting would be slow); sort and order default to createdAt asc.
+   */
+  'queue.list': { params: QueueFilter & PageRequest & { sort?: QueueSort; order?: 'asc' | 'desc' }; result: Page<QueueEntry> & { total: number | null } };
+  /** The queue by destination domain and age (Postfix's qshape). */
+  'queue.shape': { params: { stream?: Stream; states?: Array<'queued' | 'deferred' | 'held'>; limit?: number }; result: QueueShape };
+  /** Why each recipient of a message is where it is. */
+  'message.explain': { params: { id: string }; result: RecipientExplanation[] };
+  /** The message decoded: text, HTML (for a sandboxed preview) and attachment list. */
+  'message.parts': { params: { id: string }; result: MessageParts };
+  /** One attachment's bytes, base64. */
+  'message.attachment': { params: { id: string; index: number }; result: { filename: string | null; contentType: string; base64: string } };
+  /** The last hour, per minute. */
+  'stats.minutes': { params: Record<string, never>; result: LiveStats };
+  /** Destinations with the most waiting mail and recent activity. */
+  'stats.topDestinations': { params: { limit?: number }; result: TopDestination[] };
+  /** Recent alerts, newest first. */
+  'alerts.list': { params: { limit?: number }; result: AlertView[] };
   /** One message with recipients, events and its inbound transcript. */
   'message.get': { params: { id: string }; result: MessageDetail };
   /** The stored raw message. */
@@ -111,6 +130,10 @@ export interface Topics {
    * summarise operator actions over many rows (refetch the current view).
    */
   'queue.changes': { params: Record<string, never>; snapshot: Record<Stream, StateCounts>; event: QueueChanges };
+  /** Per-minute counts: the snapshot is the last hour; each event is the current minute, updated. */
+  'stats.live': { params: Record<string, never>; snapshot: LiveStats; event: MinuteStats };
+  /** Alerts as they are raised; the snapshot lists recent ones, newest first. */
+  'alerts.live': { params: Record<string, never>; snapshot: AlertView[]; event: AlertView };
   /** Effective throttles of busy destinations; each event is the full list. */
   'throttles.live': { params: Record<string, never>; snapshot: EffectiveThrottle[]; event: EffectiveThrottle[] };
 }

@@ -5,9 +5,10 @@ import type { Handlers } from './handlers/types';
 import { coreHandlers } from './handlers/core';
 import { deliveryHandlers } from './handlers/delivery';
 import { policyHandlers } from './handlers/policy';
+import { consoleHandlers } from './handlers/console';
 
 export type { Handlers } from './handlers/types';
 
 export function createHandlers(services: EngineServices): Handlers {
-  return { ...coreHandlers(services), ...deliveryHandlers(services), ...policyHandlers(services) };
+  return { ...coreHandlers(services), ...consoleHandlers(services), ...deliveryHandlers(services), ...policyHandlers(services) };
 }

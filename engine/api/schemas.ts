@@ -25,6 +25,8 @@ export const topicSpecs = {
   'transcript.lines': { params: z.strictObject({ sessionId: id.optional() }) },
   'queue.changes': { params: empty },
   'throttles.live': { params: empty },
+  'stats.live': { params: empty },
+  'alerts.live': { params: empty },
 } satisfies { [T in TopicName]: { params: z.ZodType<Topics[T]['params']> } };
 
 export function isMethodName(name: string): name is MethodName {

@@ -1,7 +1,7 @@
 // What the contract's handlers and topics reach in the engine.
 import type { EngineStatus } from './contract';
 import type { Store } from '../store/index';
-import type { EventBus } from '../events/index';
+import type { AlertLog, EventBus, MinuteStatsTracker } from '../events/index';
 import type { CredentialService } from '../credentials/index';
 import type { SessionRecorder } from '../ingest/index';
 import type { OperatorActions, PauseList } from '../queue/index';
@@ -21,6 +21,8 @@ export interface EngineServices {
   suppressions: SuppressionService;
   quota: QuotaService;
   warmup: WarmupService;
+  stats: MinuteStatsTracker;
+  alerts: AlertLog;
   status(): EngineStatus;
   /** Something may be due now (a resume, a release). */
   wakeDelivery(): void;

@@ -18,8 +18,10 @@ export const LIVE_COALESCE_MS = 250;
 /** Beyond this many changes in one batch, the console refetches instead of applying them. */
 const MAX_LISTED_CHANGES = 2000;
 const THROTTLE_REFRESH_MS = 1000;
+/** A chart of per-minute counts needs no more than one update a second. */
+const STATS_COALESCE_MS = 1000;
 
-export function createTopicSources({ bus, store, recorder, status, throttles }: EngineServices): TopicSources {
+export function createTopicSources({ bus, store, recorder, status, throttles, stats, alerts }: EngineServices): TopicSources {
   return {
     'engine.status': () => ({
       snapshot: status,
@@ -78,6 +80,17 @@ export function createTopicSources({ bus, store, recorder, status, throttles }: 
         ];
         return () => stops.forEach((stop) => stop());
       },
+    }),
+
+    'stats.live': () => ({
+      snapshot: () => stats.snapshot(),
+      coalesce: { ms: STATS_COALESCE_MS, merge: (_earlier, later) => later },
+      listen: (push) => stats.onChange(push),
+    }),
+
+    'alerts.live': () => ({
+      snapshot: () => alerts.list(50),
+      listen: (push) => alerts.onAlert(push),
     }),
 
     'throttles.live': () => ({

@@ -10,6 +10,8 @@ import type { OutboundSession, SessionFailure, TransactionResult } from './smtp-
 export type Connector = () => Promise<{ session: OutboundSession; mxHost: string | null; tlsPolicy: string }>;
 
 export interface PoolHooks {
+  /** Something went wrong recording an outcome (the store is closing); logged, never thrown. */
+  onError(error: unknown): void;
   /** A slot under the global send rate: 0 = go, otherwise ms to wait. */
   acquireGlobalSlot(): number;
   /** Loads (and signs) the message to send; null when its body is gone. */
@@ -103,7 +105,7 @@ export class DestinationPool {
           continue;
         }
         if (this.down && this.down.until > this.now()) {
-          await this.finish(job, { kind: 'failed', failure: this.down.failure, mxHost: this.down.mxHost, startedAt: this.now() });
+          this.finish(job, { kind: 'failed', failure: this.down.failure, mxHost: this.down.mxHost, startedAt: this.now() });
           continue;
         }
         const wait = this.hooks.acquireGlobalSlot() || this.throttle.acquire(this.resolved);
@@ -125,13 +127,13 @@ export class DestinationPool {
             this.down = null;
           } catch (failure) {
             this.down = { until: this.now() + this.downForMs, failure: failure as SessionFailure, mxHost: null };
-            await this.finish(job, { kind: 'failed', failure: failure as SessionFailure, mxHost: null, startedAt });
+            this.finish(job, { kind: 'failed', failure: failure as SessionFailure, mxHost: null, startedAt });
             continue;
           }
         }
         const message = await this.hooks.loadMessage(job);
         if (!message) {
-          await this.finish(job, { kind: 'missing-body', startedAt });
+          this.finish(job, { kind: 'missing-body', startedAt });
           continue;
         }
         await this.sendJob(job, session, mxHost, tlsPolicy, message, startedAt);
@@ -145,25 +147,31 @@ export class DestinationPool {
   }
 
   // A job's recipients go in transactions of at most the peer's RCPTMAX (RFC 9422).
+  // Outcomes are recorded while the connection moves on to the next transaction; the job
+  // is released only once they are on disk.
   private async sendJob(job: DeliveryJob, session: OutboundSession, mxHost: string | null, tlsPolicy: string, message: Buffer, startedAt: number): Promise<void> {
     const chunkSize = Math.max(1, session.rcptMax);
     const recipients = job.recipients;
+    const recorded: Array<Promise<void>> = [];
     for (let offset = 0; offset < recipients.length; offset += chunkSize) {
       const part = recipients.slice(offset, offset + chunkSize);
       if (offset > 0 && !(await session.reset())) {
         const rest = { ...job, recipients: recipients.slice(offset) };
-        await this.hooks.onSent(rest, { kind: 'failed', failure: { phase: 'rset', networkError: { code: 'ECONNECTION', message: 'The connection broke between transactions.' } }, mxHost, startedAt });
+        recorded.push(this.hooks.onSent(rest, { kind: 'failed', failure: { phase: 'rset', networkError: { code: 'ECONNECTION', message: 'The connection broke between transactions.' } }, mxHost, startedAt }));
         break;
       }
       const result = await session.send(job.mailFrom, part.map((r) => r.address), message);
-      await this.hooks.onSent({ ...job, recipients: part }, { kind: 'sent', session, mxHost, tlsPolicy, startedAt, result });
+      recorded.push(this.hooks.onSent({ ...job, recipients: part }, { kind: 'sent', session, mxHost, tlsPolicy, startedAt, result }));
     }
-    this.hooks.onJobDone(job);
+    this.releaseAfter(job, recorded);
   }
 
-  private async finish(job: DeliveryJob, outcome: PoolOutcome): Promise<void> {
-    await this.hooks.onSent(job, outcome);
-    this.hooks.onJobDone(job);
+  private finish(job: DeliveryJob, outcome: PoolOutcome): void {
+    this.releaseAfter(job, [this.hooks.onSent(job, outcome)]);
+  }
+
+  private releaseAfter(job: DeliveryJob, recorded: Array<Promise<void>>): void {
+    void Promise.all(recorded).catch((error: unknown) => this.hooks.onError(error)).finally(() => this.hooks.onJobDone(job));
   }
 
   /** Keeps an idle connection a moment for the next job; false when none came. */

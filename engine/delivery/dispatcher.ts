@@ -31,6 +31,7 @@ export interface DispatcherDeps {
   outcomes: OutcomeRecorder;
   quota: QuotaService;
   warmup: WarmupService;
+  log(level: 'info' | 'warn', message: string, details?: Record<string, unknown>): void;
   /** Called when a job is finished, so the scheduler can lease more. */
   release(job: DeliveryJob): void;
 }
@@ -91,7 +92,9 @@ export class Dispatcher implements JobSink {
     }
     // Warm-up caps protect our own source address, so they apply to direct delivery only;
     // overflow sent through a provider's route is recorded with that route on each attempt.
-    const admission = this.deps.warmup.admit(this.deps.config.sourceAddresses[live.stream], live.recipients.length);
+    // An admission reserves its share of the cap until the pool reports the job (settle).
+    const warmupSource = this.deps.config.sourceAddresses[live.stream];
+    const admission = this.deps.warmup.admit(warmupSource, live.recipients.length);
     if (admission.kind === 'hold') {
       await this.deps.outcomes.postpone(live, admission.until, admission.reason);
       return this.deps.release(live);
@@ -99,6 +102,7 @@ export class Dispatcher implements JobSink {
     if (admission.kind === 'route' && admission.route !== live.route) return this.route({ ...live, route: admission.route });
     const plan = await this.mxCache.get(live.domain);
     if (plan.kind !== 'hosts') {
+      this.deps.warmup.settle(warmupSource, live.recipients.length, 0);
       await this.recordFailure(live, plan.failure, null, this.deps.clock.now());
       return this.deps.release(live);
     }
@@ -108,16 +112,21 @@ export class Dispatcher implements JobSink {
     const source = this.deps.config.sourceAddresses[live.stream] ?? 'any';
     const tls = this.deps.config.tlsRequiredDomains.includes(live.domain) ? 'tls-required' : 'tls-optional';
     const key = `direct:${resolved.key}:${plan.hosts.map((h) => h.exchange).sort().join(',')}:${source}:${tls}`;
-    this.pool(key, resolved, () => this.connectDirect(live, plan)).enqueue(live, resolved);
+    this.pool(key, resolved, () => this.connectDirect(live, plan), warmupSource).enqueue(live, resolved);
   }
 
-  private pool(key: string, resolved: ResolvedThrottle, connect: Connector): DestinationPool {
+  /** `warmupSource`: the jobs of this pool were admitted against that address's warm-up cap. */
+  private pool(key: string, resolved: ResolvedThrottle, connect: Connector, warmupSource?: string): DestinationPool {
     let pool = this.pools.get(key);
     if (!pool) {
       pool = new DestinationPool(key, this.deps.throttle, resolved, connect, {
         acquireGlobalSlot: () => this.deps.quota.acquire(),
+        onError: (error) => this.deps.log('warn', 'could not record a delivery outcome', { error: String(error) }),
         loadMessage: (job) => this.messages.load(job.messageId),
-        onSent: (job, outcome) => this.onSent(job, outcome, resolved),
+        onSent: (job, outcome) => {
+          this.deps.warmup.settle(warmupSource, job.recipients.length, outcome.kind === 'sent' ? job.recipients.length : 0);
+          return this.onSent(job, outcome, resolved);
+        },
         onJobDone: (job) => this.deps.release(job),
       }, () => this.deps.clock.now());
       this.pools.set(key, pool);
@@ -191,7 +200,6 @@ export class Dispatcher implements JobSink {
     }
     const { session, result } = outcome;
     this.deps.quota.recordSent(job.recipients.length);
-    this.deps.warmup.recordSent(session.target.localAddress, job.recipients.length);
     const classified = job.recipients.map((recipient) => {
       const entry = result.recipients.get(recipient.address);
       const phase: DeliveryPhase = entry?.phase ?? 'data-end';

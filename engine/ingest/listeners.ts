@@ -83,6 +83,8 @@ export class SmtpListeners {
     await Promise.all(closed);
     // smtp-server reports a closed connection on the next turn, after its own close
     // callback: end those sessions now, while the store can still record how they ended.
+    for (const id of this.connections.keys()) this.context.recorder.close(id);
+    this.connections.clear();
   }
 
   private listen(config: ListenerConfig): Promise<SMTPServer> {

@@ -44,6 +44,12 @@ export class QuotaService {
     return this.settings.dailyLimit !== null && this.sentToday >= this.settings.dailyLimit;
   }
 
+  /** Messages the daily quota still allows today; Infinity without a daily limit. */
+  remainingToday(): number {
+    this.rollDay();
+    return this.settings.dailyLimit === null ? Number.POSITIVE_INFINITY : Math.max(0, this.settings.dailyLimit - this.sentToday);
+  }
+
   /** A send slot under the global rate: 0 = go, otherwise ms to wait. */
   acquire(): number {
     return this.bucket?.take(this.clock.now()) ?? 0;

@@ -26,6 +26,12 @@ export type WarmupDecision = { kind: 'go' } | { kind: 'hold'; until: number; rea
 export class WarmupService {
   private plans: Map<string, StoredWarmupPlan>;
   private readonly sentToday = new Map<string, { day: number; count: number }>();
+  /**
+   * Recipients admitted and not yet settled, per source address. Sends are counted when they
+   * finish, so without this every job admitted in the same moment would see the same count
+   * and together pass the cap.
+   */
+  private readonly admitted = new Map<string, number>();
 
   constructor(private readonly store: Store, private readonly clock: Clock, private readonly routeExists: (name: string) => boolean) {
     this.plans = new Map(store.warmupPlans.list().map((plan) => [plan.sourceAddress, plan]));
@@ -63,11 +69,24 @@ export class WarmupService {
     const plan = source ? this.plans.get(source) : undefined;
     if (!plan) return { kind: 'go' };
     const cap = this.capToday(plan);
-    if (cap === null || this.sent(plan.sourceAddress) + count <= cap) return { kind: 'go' };
+    const inFlight = this.admitted.get(plan.sourceAddress) ?? 0;
+    if (cap === null || this.sent(plan.sourceAddress) + inFlight + count <= cap) {
+      this.admitted.set(plan.sourceAddress, inFlight + count);
+      return { kind: 'go' };
+    }
     const reason = `Warm-up cap for ${plan.sourceAddress} reached (${cap} today, day ${this.dayOf(plan)} of ${plan.dailyCaps.length}).`;
     if (plan.overflow.kind === 'route') return { kind: 'route', route: plan.overflow.route, reason };
     const until = nextUtcDay(this.clock.now());
     return { kind: 'hold', until, reason: `${reason} Waits until ${new Date(until).toISOString()}.` };
+  }
+
+  /** A job admitted with `admitted` recipients left its pool, `sent` of them sent from `source`. */
+  settle(source: string | undefined, admitted: number, sent: number): void {
+    if (!source) return;
+    const left = (this.admitted.get(source) ?? 0) - admitted;
+    if (left > 0) this.admitted.set(source, left);
+    else this.admitted.delete(source);
+    if (sent > 0) this.recordSent(source, sent);
   }
 
   recordSent(source: string | undefined, count: number): void {

@@ -20,13 +20,17 @@ export function retryDelayMs(attempts: number, policy: BackoffPolicy = defaultBa
   return Math.max(1000, Math.round(base + spread));
 }
 
-/** The schedule without jitter, for documentation and the console. */
+/**
+ * The schedule without jitter, for documentation and the console: retry times after the
+ * first failure. A retry the schedule would put after the window moves to the window's end
+ * (outcomes.ts), so the last retry is at `windowMs` itself.
+ */
 export function retrySchedule(windowMs: number, policy: BackoffPolicy = defaultBackoff): number[] {
   const offsets: number[] = [];
   let elapsed = 0;
-  for (let attempts = 1; ; attempts++) {
-    elapsed += retryDelayMs(attempts, policy, () => 0.5);
-    if (elapsed > windowMs) return offsets;
+  for (let attempts = 1; elapsed < windowMs; attempts++) {
+    elapsed = Math.min(elapsed + retryDelayMs(attempts, policy, () => 0.5), windowMs);
     offsets.push(elapsed);
   }
+  return offsets;
 }

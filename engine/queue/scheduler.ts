@@ -19,6 +19,11 @@ export interface SchedulerOptions {
   fallbackRoute: string;
   /** When leasing must wait (the daily quota is used up): the time it may resume, else null. */
   leasingBlockedUntil(): number | null;
+  /**
+   * Recipients the daily quota still allows today (Infinity without one). Sends are counted
+   * when they finish, so leases in flight count against it: one pass never leases past the cap.
+   */
+  sendAllowance(): number;
 }
 
 const STREAM_ORDER: readonly Stream[] = ['transactional', 'bulk'];
@@ -96,14 +101,18 @@ export class DeliveryScheduler {
     try {
       const blockedUntil = this.options.leasingBlockedUntil();
       if (blockedUntil !== null) return this.sleepUntil(blockedUntil);
+      let allowance = this.options.sendAllowance() - this.inFlight.transactional - this.inFlight.bulk;
+      // The rest of today's quota is in flight: a release wakes the scheduler, or the day ends.
+      if (allowance <= 0) return this.sleepUntil(this.clock.now() + MAX_SLEEP_MS);
       let isMoreDue = false;
       for (const stream of STREAM_ORDER) {
         if (this.pauses.isStreamPaused(stream) || this.dueAt[stream] > this.clock.now()) continue;
         const capacity = this.options.maxInFlight[stream] - this.inFlight[stream];
-        if (capacity <= 0) continue;
-        const limit = Math.min(capacity, this.options.batchSize);
+        const limit = Math.min(capacity, this.options.batchSize, allowance);
+        if (limit <= 0) continue;
         const leased = await this.lease(stream, limit);
         if (!this.isRunning) return; // stopped while leasing: the store may already be closed
+        allowance -= leased;
         if (leased === limit) isMoreDue = true;
         else this.dueAt[stream] = this.nextDueAt(stream);
       }

@@ -25,7 +25,7 @@ import { WarmupPlansRepo } from './repos/warmup-plans';
 export type { WriteDb } from './database';
 export type { GroupCommitOptions, WriterLog } from './writer';
 export type { NewMessage, StoredMessage } from './repos/messages';
-export type { NewRecipient } from './repos/recipients';
+export type { NewRecipient, QueueCursor } from './repos/recipients';
 export type { SessionRecord } from './repos/sessions';
 export type { StoredCredential } from './repos/credentials';
 export type { NewEvent } from './repos/events';

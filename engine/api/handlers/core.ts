@@ -7,7 +7,7 @@ import { NotFoundError, ValidationError } from '../../shared/errors';
 
 const DEFAULT_PAGE = 50;
 
-type CoreMethods = 'engine.status' | `credentials.${string}` | 'queue.list' | `message.${string}` | `sessions.${string}`;
+type CoreMethods = 'engine.status' | `credentials.${string}` | 'message.get' | 'message.raw' | `sessions.${string}`;
 
 export function coreHandlers({ store, credentials, status }: EngineServices): HandlersOf<CoreMethods> {
   return {
@@ -17,15 +17,6 @@ export function coreHandlers({ store, credentials, status }: EngineServices): Ha
     'credentials.update': ({ username, patch }) => credentials.update(username, patch),
     'credentials.rotate': ({ username, previousValidUntil }) => credentials.rotate(username, previousValidUntil),
     'credentials.revoke': ({ username }) => credentials.revoke(username),
-
-    'queue.list': async ({ limit = DEFAULT_PAGE, cursor, ...filter }) => {
-      const afterId = cursor === undefined ? 0 : Number(cursor);
-      if (!Number.isSafeInteger(afterId) || afterId < 0) throw new ValidationError('cursor is not one this API returned.', { field: 'cursor' });
-      const items = store.recipients.list(filter, afterId, limit + 1);
-      const hasMore = items.length > limit;
-      if (hasMore) items.pop();
-      return { items, nextCursor: hasMore ? String(items.at(-1)!.recipientId) : null };
-    },
 
     'message.get': async ({ id }) => {
       const message = store.messages.get(id);

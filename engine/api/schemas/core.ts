@@ -45,9 +45,23 @@ export const coreMethodSpecs = {
   },
   'credentials.revoke': { params: z.strictObject({ username }), summary: 'Revoke a credential for good.' },
   'queue.list': {
-    params: z.strictObject({ ...queueFilter.shape, ...page }),
-    summary: 'Recipients matching a filter, oldest first.',
+    params: z.strictObject({
+      ...queueFilter.shape, ...page,
+      sort: z.enum(['createdAt', 'nextAttemptAt', 'updatedAt']).optional(),
+      order: z.enum(['asc', 'desc']).optional(),
+    }),
+    summary: 'Recipients matching a filter, a page at a time, with the total count.',
   },
+  'queue.shape': {
+    params: z.strictObject({ stream: stream.optional(), states: z.array(z.enum(['queued', 'deferred', 'held'])).min(1).max(3).optional(), limit: z.number().int().min(1).max(500).optional() }),
+    summary: 'The queue by destination and age (Postfix qshape).',
+  },
+  'message.explain': { params: z.strictObject({ id }), summary: 'Why each recipient of a message is where it is.' },
+  'message.parts': { params: z.strictObject({ id }), summary: 'The message decoded: text, HTML and attachment list.' },
+  'message.attachment': { params: z.strictObject({ id, index: z.number().int().min(0).max(1000) }), summary: 'One attachment, base64.' },
+  'stats.minutes': { params: empty, summary: 'Accepted, delivered, deferred, bounced per minute over the last hour.' },
+  'stats.topDestinations': { params: z.strictObject({ limit: z.number().int().min(1).max(100).optional() }), summary: 'Destinations with the most waiting mail and recent activity.' },
+  'alerts.list': { params: z.strictObject({ limit: z.number().int().min(1).max(200).optional() }), summary: 'Recent alerts, newest first.' },
   'message.get': { params: z.strictObject({ id }), summary: 'One message: recipients, attempts, events, inbound transcript.' },
   'message.raw': { params: z.strictObject({ id }), summary: 'The stored raw message, base64.' },
   'sessions.list': {

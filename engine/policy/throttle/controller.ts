@@ -127,8 +127,14 @@ export class ThrottleController {
 
   /** Destinations with live connections or an adaptive adjustment. */
   list(): EffectiveThrottle[] {
+    // Sends older than a minute are trimmed first: an idle destination leaves the list (and
+    // throttles.live, which refreshes while the list is not empty, goes quiet).
+    const cutoff = this.clock.now() - MINUTE;
     return [...this.states.values()]
-      .filter((state) => state.activeConnections > 0 || state.reason !== null || state.sentAt.length > 0)
+      .filter((state) => {
+        trimOlderThan(state.sentAt, cutoff);
+        return state.activeConnections > 0 || state.reason !== null || state.sentAt.length > 0;
+      })
       .map((state) => this.view(state));
   }
 

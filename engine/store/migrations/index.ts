@@ -3,6 +3,7 @@
 import type { WriteDb } from '../database';
 import * as createCore from './0010-create-core';
 import * as createDelivery from './0020-create-delivery';
+import * as consoleIndexes from './0030-console-indexes';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 10, name: '0010-create-core', up: createCore.up },
   { version: 20, name: '0020-create-delivery', up: createDelivery.up },
+  { version: 30, name: '0030-console-indexes', up: consoleIndexes.up },
 ];

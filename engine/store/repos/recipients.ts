@@ -1,6 +1,14 @@
 // Recipients: one row per recipient of a message, carrying its delivery state.
 import type { WriteDb } from '../database';
-import type { QueueEntry, QueueFilter, RecipientState, Stream } from '../../api/contract';
+import type { QueueEntry, QueueFilter, QueueSort, RecipientState, Stream } from '../../api/contract';
+
+export interface QueueCursor {
+  value: number;
+  id: number;
+}
+
+// Sort keys map to columns from this closed set only; values are always bound.
+const SORT_COLUMNS: Record<QueueSort, string> = { createdAt: 'r.id', nextAttemptAt: 'r.next_attempt_at', updatedAt: 'r.updated_at' };
 
 export interface NewRecipient {
   address: string;
@@ -88,11 +96,35 @@ export class RecipientsRepo {
     return this.countStatement.all();
   }
 
-  /** Keyset-paginated list in recipient id order (= arrival order). */
-  list(filter: QueueFilter, afterId: number, limit: number): QueueEntry[] {
+  /**
+   * One keyset page. Creation order is the primary key (ids grow with time); the other
+   * orders pair their column with the id so every row has exactly one place.
+   */
+  page(filter: QueueFilter, sort: QueueSort, order: 'asc' | 'desc', after: QueueCursor | null, limit: number): QueueEntry[] {
     const where = queueWhere(filter, 'r.');
-    const sql = `${ENTRY_SELECT} WHERE r.id > @afterId${where.sql ? ` AND ${where.sql}` : ''} ORDER BY r.id LIMIT @limit`;
-    return (this.db.prepare(sql).all({ ...where.params, afterId, limit }) as QueueEntryRow[]).map(rowToEntry);
+    const column = SORT_COLUMNS[sort];
+    const direction = order === 'asc' ? 'ASC' : 'DESC';
+    const comparison = order === 'asc' ? '>' : '<';
+    const clauses = where.sql ? [where.sql] : [];
+    const params: Record<string, unknown> = { ...where.params, limit };
+    if (after) {
+      clauses.push(column === 'r.id' ? `r.id ${comparison} @afterId` : `(${column}, r.id) ${comparison} (@afterValue, @afterId)`);
+      params.afterId = after.id;
+      params.afterValue = after.value;
+    }
+    const order_by = column === 'r.id' ? `r.id ${direction}` : `${column} ${direction}, r.id ${direction}`;
+    const sql = `${ENTRY_SELECT} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY ${order_by} LIMIT @limit`;
+    return (this.db.prepare(sql).all(params) as QueueEntryRow[]).map(rowToEntry);
+  }
+
+  count(filter: QueueFilter): number {
+    const where = queueWhere(filter);
+    return (this.db.prepare(`SELECT COUNT(*) AS count FROM recipients ${where.sql ? `WHERE ${where.sql}` : ''}`).get(where.params) as { count: number }).count;
+  }
+
+  /** Keyset-paginated list in arrival order. */
+  list(filter: QueueFilter, afterId: number, limit: number): QueueEntry[] {
+    return this.page(filter, 'createdAt', 'asc', afterId ? { value: afterId, id: afterId } : null, limit);
   }
 }
 

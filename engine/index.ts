@@ -203,7 +203,7 @@ export function createEngine(options: EngineOptions): Engine {
       dsn.stop();
       if (scheduler) await stopDelivery(scheduler, dispatcher, store, counters, clock, graceMs);
       connection.close();
-      store.close();
+      await store.close();
       lock.release();
     },
     status,

@@ -21,7 +21,7 @@ const THROTTLE_REFRESH_MS = 1000;
 /** A chart of per-minute counts needs no more than one update a second. */
 const STATS_COALESCE_MS = 1000;
 
-export function createTopicSources({ bus, store, recorder, status, throttles, stats, alerts }: EngineServices): TopicSources {
+export function createTopicSources({ bus, recorder, status, throttles, stats, alerts }: EngineServices): TopicSources {
   return {
     'engine.status': () => ({
       snapshot: status,
@@ -56,9 +56,8 @@ export function createTopicSources({ bus, store, recorder, status, throttles, st
     }),
 
     'transcript.lines': ({ sessionId }) => ({
-      // Lines are published after their batch commits, so stored lines plus later events
-      // cover the conversation without a gap or a repeat.
-      snapshot: () => (sessionId ? store.sessions.lines(sessionId) : []),
+      // The snapshot ends at the last line published; later lines arrive as events.
+      snapshot: () => (sessionId ? recorder.transcript(sessionId, true) : []),
       coalesce: { ms: LIVE_COALESCE_MS, merge: (earlier, later) => earlier.concat(later) },
       listen(push) {
         return bus.on('transcript.appended', (lines) => {

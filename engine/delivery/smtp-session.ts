@@ -42,6 +42,8 @@ type NodemailerError = Error & { code?: string; originalCode?: string; response?
   recipient?: string; rejectedErrors?: NodemailerError[] };
 
 const DEFAULT_RCPT_MAX = 100;
+/** How long QUIT may wait for its 221 before the connection is cut (then nodemailer's own 5 s close grace). */
+const QUIT_GRACE_MS = 5000;
 
 export class OutboundSession {
   private messagesSent = 0;
@@ -168,8 +170,14 @@ export class OutboundSession {
   close(): Promise<void> {
     const socket = (this.connection as unknown as { _socket?: Socket })._socket;
     const closed = socket && !socket.destroyed ? new Promise<void>((resolve) => socket.once('close', () => resolve())) : Promise.resolve();
-    if (this.isUsable) this.connection.quit();
-    else this.connection.close();
+    if (this.isUsable) {
+      this.connection.quit();
+      // A server that never answers QUIT must not hold the pool's slot until the socket timeout.
+      const timer = setTimeout(() => this.connection.close(), QUIT_GRACE_MS).unref();
+      void closed.then(() => clearTimeout(timer));
+    } else {
+      this.connection.close();
+    }
     this.recorder.close(this.id);
     return closed;
   }

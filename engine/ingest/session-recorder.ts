@@ -1,6 +1,6 @@
-// Records every SMTP session and each line of its conversation, writes them with the
-// next store batch (never on the accept path's critical fsync) and publishes them
-// after they are written.
+// Records every SMTP session and each line of its conversation. Lines are published to
+// live viewers with the next store batch, and stored in chunks (one row per session and
+// chunk): when the session ends, once 64 lines wait, or once the oldest has waited 1 s.
 import type { Store, StoredCredential } from '../store/index';
 import type { EventBus } from '../events/index';
 import type { Clock } from '../shared/clock';
@@ -15,7 +15,20 @@ export interface LiveSession {
   lastCommandAt: number;
   isAnnounced: boolean;
   isClosed: boolean;
+  /** Lines recorded and published but not yet stored. */
+  unsaved: TranscriptLine[];
+  /** Its row exists in the store (written with its first chunk, or at close). */
+  isStored: boolean;
+  /** The row changed since it was stored. */
+  isDirty: boolean;
+  /** The last line handed to live viewers. */
+  publishedSeq: number;
 }
+
+/** A chunk is stored once this many lines wait... */
+const CHUNK_LINES = 64;
+/** ...or once the oldest has waited this long: a crash loses at most this much of a transcript. */
+const CHUNK_AGE_MS = 1000;
 
 export interface SessionOpening {
   id: string;
@@ -29,9 +42,12 @@ export interface SessionOpening {
 
 export class SessionRecorder {
   private readonly live = new Map<string, LiveSession>();
-  private pendingLines: TranscriptLine[] = [];
-  private readonly dirty = new Set<LiveSession>();
+  /** Closed sessions whose row and last lines are not stored yet. */
+  private readonly closing = new Set<LiveSession>();
+  private unpublishedLines: TranscriptLine[] = [];
+  private readonly changed = new Set<LiveSession>();
   private isFlushScheduled = false;
+  private ageTimer: NodeJS.Timeout | null = null;
   private openedSinceStart = 0;
 
   constructor(
@@ -61,10 +77,14 @@ export class SessionRecorder {
       lastCommandAt: now,
       isAnnounced: false,
       isClosed: false,
+      unsaved: [],
+      isStored: false,
+      isDirty: false,
+      publishedSeq: 0,
     };
     this.live.set(opening.id, session);
     if (opening.direction === 'inbound') this.openedSinceStart++;
-    this.markDirty(session);
+    this.markChanged(session);
     return session;
   }
 
@@ -78,17 +98,31 @@ export class SessionRecorder {
     const at = this.clock.now();
     if (kind === 'client') session.lastCommandAt = at;
     else if (kind === 'server' && /^[45]\d\d[ -]/.test(text)) session.lastErrorReply = text;
-    this.pendingLines.push({ sessionId: id, seq: ++session.view.lineCount, at, kind, text });
-    // The session row's line count catches up at the next change or at close; lines
-    // alone do not rewrite the row.
+    const line: TranscriptLine = { sessionId: id, seq: ++session.view.lineCount, at, kind, text };
+    session.unsaved.push(line);
+    this.unpublishedLines.push(line);
     this.scheduleFlush();
+  }
+
+  /**
+   * A conversation so far: stored chunks, then the lines not stored yet. With
+   * `upToPublished`, it stops at the last line live viewers were sent, so a subscriber's
+   * snapshot and the events after it neither miss nor repeat a line.
+   */
+  transcript(id: string, upToPublished = false): TranscriptLine[] {
+    const stored = this.store.sessions.lines(id);
+    const session = this.live.get(id) ?? [...this.closing].find((s) => s.view.id === id);
+    if (!session) return stored;
+    const limit = upToPublished ? session.publishedSeq : Number.POSITIVE_INFINITY;
+    return stored.concat(session.unsaved.filter((line) => line.seq <= limit));
   }
 
   update(id: string, change: Partial<Pick<SessionView, 'helo' | 'tlsProtocol' | 'tlsCipher' | 'authUser' | 'messageCount'>>): void {
     const session = this.live.get(id);
     if (!session) return;
     Object.assign(session.view, change);
-    this.markDirty(session);
+    session.isDirty = true;
+    this.markChanged(session);
   }
 
   close(id: string): void {
@@ -98,7 +132,8 @@ export class SessionRecorder {
     session.isClosed = true;
     session.view.endedAt = this.clock.now();
     session.view.outcome = describeOutcome(session);
-    this.markDirty(session);
+    this.closing.add(session);
+    this.markChanged(session);
   }
 
   activeSessions(): SessionView[] {
@@ -125,8 +160,8 @@ export class SessionRecorder {
     return this.openedSinceStart;
   }
 
-  private markDirty(session: LiveSession): void {
-    this.dirty.add(session);
+  private markChanged(session: LiveSession): void {
+    this.changed.add(session);
     this.scheduleFlush();
   }
 
@@ -134,30 +169,60 @@ export class SessionRecorder {
     if (this.isFlushScheduled) return;
     this.isFlushScheduled = true;
     let lines: TranscriptLine[] = [];
-    let saved: Array<{ session: LiveSession; view: SessionView; isClosed: boolean }> = [];
+    let changed: Array<{ session: LiveSession; view: SessionView; isClosed: boolean }> = [];
     this.store.writer.defer(
       () => {
         this.isFlushScheduled = false;
-        lines = this.pendingLines;
-        this.pendingLines = [];
-        saved = [...this.dirty].map((s) => ({ session: s, view: { ...s.view }, isClosed: s.isClosed }));
-        this.dirty.clear();
-        // Session rows first: transcript lines reference them.
-        for (const { session: s, view } of saved) this.store.sessions.save({ ...view, credentialId: s.credential?.id ?? null });
-        this.store.sessions.appendLines(lines);
+        lines = this.unpublishedLines;
+        this.unpublishedLines = [];
+        changed = [...this.changed].map((s) => ({ session: s, view: { ...s.view }, isClosed: s.isClosed }));
+        this.changed.clear();
+        this.storeDue(this.clock.now());
       },
-      () => this.publish(saved, lines),
+      () => this.publish(changed, lines),
     );
   }
 
-  private publish(saved: Array<{ session: LiveSession; view: SessionView; isClosed: boolean }>, lines: TranscriptLine[]): void {
-    for (const { session, view, isClosed } of saved) {
+  // Runs inside a store batch: writes the rows and chunks that are due.
+  private storeDue(now: number): void {
+    let hasWaitingLines = false;
+    for (const session of [...this.live.values(), ...this.closing]) {
+      const isChunkDue = session.isClosed || session.unsaved.length >= CHUNK_LINES
+        || (session.unsaved.length > 0 && now - session.unsaved[0]!.at >= CHUNK_AGE_MS);
+      if (isChunkDue || (session.isStored && session.isDirty)) {
+        // The row first: chunks reference it.
+        this.store.sessions.save({ ...session.view, credentialId: session.credential?.id ?? null });
+        session.isStored = true;
+        session.isDirty = false;
+      }
+      if (isChunkDue && session.unsaved.length) {
+        this.store.sessions.appendChunk(session.view.id, session.unsaved);
+        session.unsaved = [];
+      }
+      hasWaitingLines ||= session.unsaved.length > 0;
+    }
+    this.closing.clear();
+    // Lines of a quiet session must still reach the store within about CHUNK_AGE_MS.
+    if (hasWaitingLines && !this.ageTimer) {
+      this.ageTimer = setTimeout(() => {
+        this.ageTimer = null;
+        this.scheduleFlush();
+      }, CHUNK_AGE_MS).unref();
+    }
+  }
+
+  private publish(changed: Array<{ session: LiveSession; view: SessionView; isClosed: boolean }>, lines: TranscriptLine[]): void {
+    for (const { session, view, isClosed } of changed) {
       if (!session.isAnnounced) {
         session.isAnnounced = true;
         this.bus.emit('session.opened', view);
         if (!isClosed) continue;
       }
       this.bus.emit(isClosed ? 'session.closed' : 'session.updated', view);
+    }
+    for (const line of lines) {
+      const session = this.live.get(line.sessionId);
+      if (session) session.publishedSeq = line.seq;
     }
     if (lines.length) this.bus.emit('transcript.appended', lines);
   }

@@ -49,7 +49,10 @@ export function startCheckpointer(
   worker.on('error', (error) => onFailure(error.message));
   worker.unref();
   return {
+    // Referenced again while closing: an unreferenced worker would let the process end
+    // before the last checkpoint, and before whoever awaits this goes on.
     close: () => new Promise((resolve) => {
+      worker.ref();
       worker.once('exit', () => resolve());
       worker.postMessage('close');
     }),

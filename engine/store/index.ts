@@ -66,7 +66,8 @@ export interface Store {
   readonly throttleRules: ThrottleRulesRepo;
   readonly sendCounters: SendCountersRepo;
   readonly warmupPlans: WarmupPlansRepo;
-  close(): void;
+  /** Closes the writer and, once the checkpoint thread has finished, resolves. */
+  close(): Promise<void>;
 }
 
 export function openStore(options: StoreOptions): Store {
@@ -106,10 +107,10 @@ export function openStore(options: StoreOptions): Store {
     throttleRules: new ThrottleRulesRepo(db),
     sendCounters: new SendCountersRepo(db),
     warmupPlans: new WarmupPlansRepo(db),
-    close() {
+    async close() {
       writer.close();
       db.close();
-      void checkpointer?.close();
+      await checkpointer?.close();
     },
   };
 }

@@ -113,13 +113,15 @@ export async function wakeDelivery(relay: TestRelay): Promise<void> {
   await relay.engine.client.call('delivery.resume', { kind: 'route', target: 'wake-up' });
 }
 
-/** Counts recipients per state across the whole queue (pages through queue.list). */
-export async function queueStates(relay: TestRelay, filter: { stream?: 'transactional' | 'bulk'; domain?: string } = {}): Promise<Partial<Record<RecipientState, number>>> {
-  const counts: Partial<Record<RecipientState, number>> = {};
-  for (let cursor: string | undefined; ;) {
-    const page = await relay.engine.client.call('queue.list', { ...filter, limit: 500, ...(cursor && { cursor }) });
-    for (const entry of page.items) counts[entry.state] = (counts[entry.state] ?? 0) + 1;
-    if (!page.nextCursor) return counts;
-    cursor = page.nextCursor;
-  }
+/** The types of a message's own history: its acceptance and its recipients' transitions. */
+export function transitionsOf(detail: MessageDetail): string[] {
+  return detail.events.map((event) => event.type).filter((type) => type === 'message.accepted' || type.startsWith('recipient.'));
+}
+
+/** Waits for the delivery status notification queued about message `id`; returns its text, header fields unfolded. */
+export async function notificationAbout(relay: TestRelay, id: string): Promise<string> {
+  const detail = await waitForMessage(relay, id, (_, d) => d.events.some((e) => e.type === 'message.dsn-queued'), 'a delivery status notification');
+  const dsnId = String(detail.events.find((e) => e.type === 'message.dsn-queued')!.data.dsnId);
+  const raw = await relay.engine.client.call('message.raw', { id: dsnId });
+  return Buffer.from(raw.base64, 'base64').toString('latin1').replace(/\r\n(?=[ \t])/g, '');
 }

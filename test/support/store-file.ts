@@ -1,6 +1,6 @@
 // Reads a relay's SQLite file directly, as an operator's sqlite3 shell would: what is
 // on disk, not what the engine says. Read-only, so it never disturbs the engine's writer.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -33,10 +33,11 @@ export function openStoreFile(dataDir: string): StoreFile {
     recipientStates: (messageId) =>
       db.prepare('SELECT address, state FROM recipients WHERE message_id = ? ORDER BY id').all(messageId) as Array<{ address: string; state: string }>,
     sessions: () => db.prepare('SELECT * FROM sessions ORDER BY started_at, id').all() as Array<Record<string, unknown>>,
-    sessionLines: (sessionId) => (sessionId
-      ? db.prepare('SELECT session_id, seq, kind, text FROM session_lines WHERE session_id = ? ORDER BY seq').all(sessionId)
-      : db.prepare('SELECT session_id, seq, kind, text FROM session_lines ORDER BY session_id, seq').all()) as
-      Array<{ session_id: string; seq: number; kind: string; text: string }>,
+    sessionLines: (sessionId) => ((sessionId
+      ? db.prepare('SELECT session_id, lines FROM transcript_chunks WHERE session_id = ? ORDER BY first_seq').all(sessionId)
+      : db.prepare('SELECT session_id, lines FROM transcript_chunks ORDER BY session_id, first_seq').all()) as Array<{ session_id: string; lines: string }>)
+      .flatMap((chunk) => (JSON.parse(chunk.lines) as Array<[number, number, string, string]>)
+        .map(([seq, , kind, text]) => ({ session_id: chunk.session_id, seq, kind, text }))),
     close: () => db.close(),
   };
 }
@@ -54,5 +55,12 @@ export function withStoreFile<T>(dataDir: string, read: (store: StoreFile) => T)
 /** The database, its WAL and shared-memory files as bytes, for "never stored anywhere" checks. */
 export function storeFileBytes(dataDir: string): Buffer {
   const files = [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`].map((name) => join(dataDir, name));
-  return Buffer.concat(files.filter((file) => existsSync(file)).map((file) => readFileSync(file)));
+  // The WAL and its index disappear when the last connection closes; read what is there.
+  return Buffer.concat(files.flatMap((file) => {
+    try {
+      return [readFileSync(file)];
+    } catch {
+      return [];
+    }
+  }));
 }

@@ -9,7 +9,7 @@ const DEFAULT_PAGE = 50;
 
 type CoreMethods = 'engine.status' | `credentials.${string}` | 'message.get' | 'message.raw' | `sessions.${string}`;
 
-export function coreHandlers({ store, credentials, status }: EngineServices): HandlersOf<CoreMethods> {
+export function coreHandlers({ store, credentials, status, recorder }: EngineServices): HandlersOf<CoreMethods> {
   return {
     'engine.status': async () => status(),
     'credentials.list': async ({ includeRevoked }) => credentials.list(includeRevoked ?? false),
@@ -27,7 +27,7 @@ export function coreHandlers({ store, credentials, status }: EngineServices): Ha
         headers: raw ? readHeaderBlock(raw).fields : [],
         recipients: store.recipients.byMessage(id),
         events: store.events.byMessage(id),
-        transcript: message.sessionId ? store.sessions.lines(message.sessionId) : [],
+        transcript: message.sessionId ? recorder.transcript(message.sessionId) : [],
         attempts: store.attempts.byMessage(id),
       };
     },
@@ -48,10 +48,10 @@ export function coreHandlers({ store, credentials, status }: EngineServices): Ha
     },
 
     'sessions.get': async ({ id }) => {
-      store.writer.flush(); // a live session's latest lines may still be waiting for the next batch
-      const session = store.sessions.get(id);
+      const live = recorder.activeSessions().find((session) => session.id === id);
+      const session = live ?? store.sessions.get(id);
       if (!session) throw new NotFoundError(`No session with id ${id}.`, { id });
-      return { session, lines: store.sessions.lines(id), messageIds: store.messages.idsBySession(id) };
+      return { session, lines: recorder.transcript(id), messageIds: store.messages.idsBySession(id) };
     },
   };
 }

@@ -1,5 +1,5 @@
 // Core schema: messages (raw stored once), recipients with their state machine,
-// inbound/outbound sessions with transcript lines, credentials, settings, events.
+// inbound/outbound sessions with their transcripts, credentials, settings, events.
 import type { WriteDb } from '../database';
 
 export function up(db: WriteDb): void {
@@ -71,13 +71,15 @@ export function up(db: WriteDb): void {
     CREATE INDEX sessions_by_remote_address ON sessions (remote_address, started_at);
     CREATE INDEX sessions_by_auth_user ON sessions (auth_user, started_at);
 
-    CREATE TABLE session_lines (
+    -- A session's conversation, stored in chunks: one row per session and flush, the lines
+    -- as JSON [[seq, at, kind, text], ...]. Transcripts are the bulk of what the relay
+    -- writes; a row per line cost more than the messages themselves.
+    CREATE TABLE transcript_chunks (
       session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-      seq INTEGER NOT NULL,
-      at INTEGER NOT NULL,
-      kind TEXT NOT NULL CHECK (kind IN ('client', 'server', 'info')),
-      text TEXT NOT NULL,
-      PRIMARY KEY (session_id, seq)
+      first_seq INTEGER NOT NULL,
+      last_seq INTEGER NOT NULL,
+      lines TEXT NOT NULL,
+      PRIMARY KEY (session_id, first_seq)
     ) STRICT, WITHOUT ROWID;
 
     CREATE TABLE credentials (

@@ -43,7 +43,7 @@ function rowToSession(row: SessionRow): SessionView {
   };
 }
 
-const LINE_CHUNK = 32;
+type PackedLine = [seq: number, at: number, kind: TranscriptLine['kind'], text: string];
 
 export interface SessionRecord extends SessionView {
   credentialId: number | null;
@@ -51,8 +51,7 @@ export interface SessionRecord extends SessionView {
 
 export class SessionsRepo {
   private readonly upsertStatement;
-  private readonly lineStatement;
-  private readonly lineChunkStatement;
+  private readonly chunkStatement;
   private readonly getStatement;
   private readonly linesStatement;
   private readonly closeOrphansStatement;
@@ -71,14 +70,11 @@ export class SessionsRepo {
         tls_cipher = excluded.tls_cipher, auth_user = excluded.auth_user,
         credential_id = excluded.credential_id, ended_at = excluded.ended_at, outcome = excluded.outcome,
         message_count = excluded.message_count, line_count = excluded.line_count`);
-    this.lineStatement = db.prepare('INSERT INTO session_lines (session_id, seq, at, kind, text) VALUES (?, ?, ?, ?, ?)');
-    // Many rows per statement: transcripts are the bulk of what the store writes.
-    this.lineChunkStatement = db.prepare(`INSERT INTO session_lines (session_id, seq, at, kind, text) VALUES
-      ${Array.from({ length: LINE_CHUNK }, () => '(?, ?, ?, ?, ?)').join(', ')}`);
+    this.chunkStatement = db.prepare(
+      'INSERT INTO transcript_chunks (session_id, first_seq, last_seq, lines) VALUES (?, ?, ?, ?)');
     this.getStatement = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE id = ?');
-    this.linesStatement = db.prepare<[string, number], TranscriptLine>(
-      `SELECT session_id AS sessionId, seq, at, kind, text FROM session_lines
-       WHERE session_id = ? AND seq > ? ORDER BY seq`);
+    this.linesStatement = db.prepare<[string, number], { lines: string }>(
+      'SELECT lines FROM transcript_chunks WHERE session_id = ? AND last_seq > ? ORDER BY first_seq');
     this.closeOrphansStatement = db.prepare(
       `UPDATE sessions SET ended_at = @now, outcome = 'engine stopped during session' WHERE ended_at IS NULL`);
   }
@@ -87,20 +83,11 @@ export class SessionsRepo {
     this.upsertStatement.run(session);
   }
 
-  appendLines(lines: readonly TranscriptLine[]): void {
-    let offset = 0;
-    for (; offset + LINE_CHUNK <= lines.length; offset += LINE_CHUNK) {
-      const values: unknown[] = [];
-      for (let i = offset; i < offset + LINE_CHUNK; i++) {
-        const line = lines[i]!;
-        values.push(line.sessionId, line.seq, line.at, line.kind, line.text);
-      }
-      this.lineChunkStatement.run(values);
-    }
-    for (; offset < lines.length; offset++) {
-      const line = lines[offset]!;
-      this.lineStatement.run(line.sessionId, line.seq, line.at, line.kind, line.text);
-    }
+  /** Stores consecutive lines of one session as one chunk. */
+  appendChunk(sessionId: string, lines: readonly TranscriptLine[]): void {
+    if (lines.length === 0) return;
+    const packed = lines.map((line): PackedLine => [line.seq, line.at, line.kind, line.text]);
+    this.chunkStatement.run(sessionId, lines[0]!.seq, lines.at(-1)!.seq, JSON.stringify(packed));
   }
 
   get(id: string): SessionView | undefined {
@@ -109,7 +96,13 @@ export class SessionsRepo {
   }
 
   lines(sessionId: string, afterSeq = 0): TranscriptLine[] {
-    return this.linesStatement.all(sessionId, afterSeq);
+    const lines: TranscriptLine[] = [];
+    for (const row of this.linesStatement.all(sessionId, afterSeq)) {
+      for (const [seq, at, kind, text] of JSON.parse(row.lines) as PackedLine[]) {
+        if (seq > afterSeq) lines.push({ sessionId, seq, at, kind, text });
+      }
+    }
+    return lines;
   }
 
   /** Sessions open when the process died can never end on their own. */

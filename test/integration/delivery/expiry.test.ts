@@ -3,7 +3,7 @@
 // transition is stored as an event and streamed on queue.changes.
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../engine/shared/clock';
-import { mxRecords, sendMail, wakeDelivery, waitForAttempts } from '../../support/delivery-relay';
+import { mxRecords, notificationAbout, sendMail, transitionsOf, wakeDelivery, waitForAttempts } from '../../support/delivery-relay';
 import { deliveryTestbed } from '../../support/delivery-testbed';
 import { recordTopic } from '../../support/subscription';
 
@@ -42,12 +42,14 @@ describe('a recipient deferred until the retry window ends', () => {
     expect(recipient.lastReply).toBe(GREYLISTED);
     expect(detail.attempts.every((a) => a.reply === GREYLISTED && a.verdict === 'deferred')).toBe(true);
 
-    const types = detail.events.map((e) => e.type);
-    expect(types).toEqual(['message.accepted', ...Array(detail.attempts.length - 1).fill('recipient.deferred'), 'recipient.expired']);
+    expect(transitionsOf(detail)).toEqual(['message.accepted', ...Array(detail.attempts.length - 1).fill('recipient.deferred'), 'recipient.expired']);
     await changes.until((r) => r.events.some((e) => e.changes.some((c) => c.recipientId === recipient.recipientId && c.to === 'expired')), 'the expiry');
     const streamed = changes.events.flatMap((e) => e.changes).filter((c) => c.recipientId === recipient.recipientId).map((c) => c.to);
     expect(streamed).toEqual([...Array(detail.attempts.length - 1).fill('deferred'), 'expired']);
     changes.stop();
+    // RFC 3464 / RFC 3463 §3.5: reported as failed, 4.4.7 "delivery time expired", with the last reply.
+    const report = await notificationAbout(bed.relay, id!);
+    expect(report).toContain(`Final-Recipient: rfc822; later@dest.test\r\nAction: failed\r\nStatus: 4.4.7\r\nRemote-MTA: dns; mx.dest.test\r\nDiagnostic-Code: smtp; ${GREYLISTED}\r\n`);
   });
 
   it('expires a recipient whose window passed while it waited, on its next attempt', async () => {

@@ -2,22 +2,20 @@
 // day rolls over) and IP warm-up caps (mail over the cap postponed to tomorrow with the
 // reason, or sent through the overflow route).
 import { describe, expect, it } from 'vitest';
-import type { AlertRaised } from '../../../engine/events/bus';
 import { ManualClock } from '../../../engine/shared/clock';
 import { mxRecords, sendMail, wakeDelivery, waitForStates } from '../../support/delivery-relay';
 import { deliveryTestbed } from '../../support/delivery-testbed';
+import { recordTopic } from '../../support/subscription';
 
 const DAY_MS = 86_400_000;
 // Mid-morning UTC, so a day's tests never cross midnight by accident.
 const clock = new ManualClock(Date.UTC(2026, 0, 5, 9));
-const alerts: AlertRaised[] = [];
 const bed = deliveryTestbed({
   mx: [{ host: '127.0.0.2', name: 'mx.dest.test' }, { host: '127.0.0.3', name: 'smtp.provider.test' }],
   zone: mxRecords('dest.test', [[10, 'mx.dest.test', '127.0.0.2']]),
   relay: { clock, delivery: { sourceAddresses: { transactional: '127.0.0.1' } } },
   prepare: async ({ relay, fleet }) => {
     await relay.engine.client.call('routes.save', { name: 'provider', smarthost: { host: '127.0.0.3', port: fleet.port, tls: 'none' } });
-    relay.engine.bus.on('alert.raised', (alert) => alerts.push(alert));
   },
 });
 
@@ -34,18 +32,20 @@ async function releaseTogether(count: number, prefix: string): Promise<string[]>
 
 describe('the daily quota', () => {
   it('alerts at 80% and 100%, leases nothing more at the cap, and releases the rest after 00:00 UTC', async () => {
+    const alerts = recordTopic(bed.relay.engine.client, 'alerts.live', {});
     await bed.relay.engine.client.call('quota.set', { messagesPerSecond: null, dailyLimit: 5 });
     const first = await sendMail(bed.relay, Array.from({ length: 4 }, (_, i) => ({ to: [`q${i}@dest.test`] })));
     for (const id of first) await waitForStates(bed.relay, id, ['delivered']);
-    expect(alerts.map((a) => [a.kind, a.level])).toEqual([['quota', 'warning']]);
-    expect(alerts[0]!.message).toBe('80% of the daily quota used (4 of 5 messages).');
+    await alerts.until((r) => r.events.length >= 1, 'the 80% alert');
+    expect(alerts.events.map((a) => [a.kind, a.level, a.message])).toEqual([['quota', 'warning', '80% of the daily quota used (4 of 5 messages).']]);
 
     const rest = await releaseTogether(3, 'over');
     await waitForStates(bed.relay, rest[0]!, ['delivered']);
     const quota = await bed.relay.engine.client.call('quota.get', {});
     expect(quota).toMatchObject({ dailyLimit: 5, sentToday: 5, alertLevel: 100, resetsAt: nextMidnight() });
-    expect(alerts.map((a) => a.level)).toEqual(['warning', 'critical']);
-    expect(alerts[1]!.message).toContain(`waits until ${new Date(nextMidnight()).toISOString()}`);
+    await alerts.until((r) => r.events.length >= 2, 'the 100% alert');
+    expect(alerts.events.map((a) => a.level)).toEqual(['warning', 'critical']);
+    expect(alerts.events[1]!.message).toContain(`waits until ${new Date(nextMidnight()).toISOString()}`);
     expect(await statesOf(rest)).toEqual(['delivered', 'queued', 'queued']);
     expect(bed.mx('127.0.0.2').transactions.filter((t) => t.isAccepted)).toHaveLength(5);
 
@@ -54,6 +54,7 @@ describe('the daily quota', () => {
     for (const id of rest) await waitForStates(bed.relay, id, ['delivered']);
     expect(await bed.relay.engine.client.call('quota.get', {})).toMatchObject({ sentToday: 2, alertLevel: 0 });
     await bed.relay.engine.client.call('quota.set', { messagesPerSecond: null, dailyLimit: null });
+    alerts.stop();
   });
 });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../engine/shared/clock';
 import { defaultBackoff } from '../../../engine/queue/backoff';
-import { mxRecords, sendMail, wakeDelivery, waitForAttempts, waitForStates } from '../../support/delivery-relay';
+import { mxRecords, notificationAbout, sendMail, transitionsOf, wakeDelivery, waitForAttempts, waitForStates } from '../../support/delivery-relay';
 import { deliveryTestbed } from '../../support/delivery-testbed';
 
 const USER_UNKNOWN = '550 5.1.1 <gone@dest.test>: Recipient address rejected: User unknown in virtual mailbox table';
@@ -48,7 +48,7 @@ describe('250', () => {
     const session = await bed.relay.engine.client.call('sessions.get', { id: detail.attempts[0]!.sessionId! });
     expect(session.session).toMatchObject({ direction: 'outbound', remoteAddress: '127.0.0.2', remotePort: bed.fleet.port });
     expect(session.lines.map((l) => l.text)).toEqual(expect.arrayContaining(['STARTTLS', 'RCPT TO:<ok@dest.test>', 'DATA', detail.attempts[0]!.reply]));
-    expect(detail.events.map((e) => e.type)).toEqual(['message.accepted', 'recipient.delivered']);
+    expect(transitionsOf(detail)).toEqual(['message.accepted', 'recipient.delivered']);
   });
 });
 
@@ -58,9 +58,12 @@ describe('550 5.1.1', () => {
     const detail = await waitForStates(bed.relay, id!);
     expect(detail.recipients[0]).toMatchObject({ state: 'bounced', attempts: 1, lastReply: USER_UNKNOWN, reason: expect.stringMatching(/does not exist.*suppression list/) });
     expect(detail.attempts).toEqual([expect.objectContaining({ phase: 'rcpt', verdict: 'bounced', category: 'recipient', reply: USER_UNKNOWN })]);
-    expect(detail.events.map((e) => e.type)).toEqual(['message.accepted', 'recipient.bounced']);
+    expect(transitionsOf(detail)).toEqual(['message.accepted', 'recipient.bounced']);
     const suppressions = await bed.relay.engine.client.call('suppressions.list', { search: 'gone@dest.test' });
     expect(suppressions.items).toEqual([expect.objectContaining({ scope: 'global', reason: 'hard-bounce', detail: USER_UNKNOWN, sourceMessageId: id })]);
+    // The sender hears of it (RFC 3464): the recipient, failed, its status and the reply.
+    const report = await notificationAbout(bed.relay, id!);
+    expect(report).toContain(`Final-Recipient: rfc822; gone@dest.test\r\nAction: failed\r\nStatus: 5.1.1\r\nRemote-MTA: dns; mx.dest.test\r\nDiagnostic-Code: smtp; ${USER_UNKNOWN}\r\n`);
 
     // A day later and a wake-up: still one attempt, still one RCPT at the MX.
     clock.advance(86_400_000);
@@ -89,7 +92,7 @@ describe('550 5.1.1', () => {
     const detail = await waitForStates(bed.relay, id!);
     expect(detail.recipients[0]).toMatchObject({ state: 'suppressed', reason: expect.stringMatching(/^Suppressed for every stream \(manual, since/) });
     expect(detail.attempts).toEqual([]);
-    expect(detail.events.map((e) => e.type)).toEqual(['message.accepted', 'recipient.suppressed']);
+    expect(transitionsOf(detail)).toEqual(['message.accepted', 'recipient.suppressed']);
     expect(rcptCount('someone@late.test')).toBe(0);
   });
 });
@@ -118,7 +121,7 @@ describe('450 4.2.1', () => {
     }
     const detail = await waitForStates(bed.relay, id!);
     expect(detail.recipients[0]).toMatchObject({ state: 'delivered', attempts: 3 });
-    expect(detail.events.map((e) => e.type)).toEqual(['message.accepted', 'recipient.deferred', 'recipient.deferred', 'recipient.delivered']);
+    expect(transitionsOf(detail)).toEqual(['message.accepted', 'recipient.deferred', 'recipient.deferred', 'recipient.delivered']);
     for (const attempt of detail.attempts) {
       const { lines } = await bed.relay.engine.client.call('sessions.get', { id: attempt.sessionId! });
       expect(lines.map((l) => l.text)).toContain(attempt.reply);

@@ -107,7 +107,7 @@ describe('shutdown', () => {
 });
 
 describe('AUTH secrets', () => {
-  it('never appear in session_lines, nor anywhere in the database file', async () => {
+  it('never appear in the stored transcripts, nor anywhere in the database file', async () => {
     const relay = await startTestRelay({}, { delivery: false });
     const issued = await relay.engine.client.call('credentials.add', { name: 'secretive' });
     const wrong = 'Wrong-Secret-Marker-4711';

@@ -3,7 +3,7 @@
 // of active sessions are about clients, not deliveries in flight.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SessionRecorder } from '../../../engine/ingest/index';
-import { EventBus, type EngineEvents } from '../../../engine/events/index';
+import { EventBus } from '../../../engine/events/index';
 import { openStore, type Store } from '../../../engine/store/index';
 import { ManualClock } from '../../../engine/shared/clock';
 
@@ -33,19 +33,47 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
+const chunkCount = (sessionId: string) =>
+  (store.db.prepare('SELECT COUNT(*) AS n FROM transcript_chunks WHERE session_id = ?').get(sessionId) as { n: number }).n;
+
 describe('SessionRecorder', () => {
-  it('publishes lines only once their batch is committed, and they are in the store by then', () => {
-    const storedWhenPublished: number[] = [];
-    bus.on('transcript.appended', (lines: EngineEvents['transcript.appended']) =>
-      storedWhenPublished.push(store.sessions.lines(lines[0]!.sessionId).length));
+  it('publishes lines with the next batch, and stores them as one chunk when the session ends', () => {
     recorder.open(inbound('s1'));
     recorder.line('s1', 'server', '220 relay.test ESMTP');
     recorder.line('s1', 'client', 'EHLO client.test');
     expect(published).toEqual([]);
     store.writer.flush();
     expect(published).toEqual(['session.opened s1', 'lines 220 relay.test ESMTP|EHLO client.test']);
-    expect(storedWhenPublished).toEqual([2]);
+    expect(store.sessions.lines('s1')).toEqual([]);
+    expect(recorder.transcript('s1').map((l) => [l.seq, l.kind])).toEqual([[1, 'server'], [2, 'client']]);
+    recorder.close('s1');
+    store.writer.flush();
     expect(store.sessions.lines('s1').map((l) => [l.seq, l.kind])).toEqual([[1, 'server'], [2, 'client']]);
+    expect(chunkCount('s1')).toBe(1);
+  });
+
+  it('stores a long session in chunks: every 64 lines, and lines that waited a second', () => {
+    recorder.open(inbound('long'));
+    for (let i = 0; i < 70; i++) recorder.line('long', 'client', `NOOP ${i}`);
+    store.writer.flush();
+    expect(store.sessions.lines('long')).toHaveLength(70);
+    recorder.line('long', 'client', 'NOOP late');
+    store.writer.flush();
+    expect(store.sessions.lines('long')).toHaveLength(70);
+    clock.advance(1000);
+    recorder.update('long', { helo: 'client.test' });
+    store.writer.flush();
+    expect(store.sessions.lines('long')).toHaveLength(71);
+    expect(store.sessions.get('long')!.helo).toBe('client.test');
+  });
+
+  it('gives a live subscriber a snapshot that ends where its events begin', () => {
+    recorder.open(inbound('live'));
+    recorder.line('live', 'server', '220 ready');
+    store.writer.flush();
+    recorder.line('live', 'client', 'EHLO x');
+    expect(recorder.transcript('live', true).map((l) => l.text)).toEqual(['220 ready']);
+    expect(recorder.transcript('live').map((l) => l.text)).toEqual(['220 ready', 'EHLO x']);
   });
 
   it('announces a session opened and closed within one batch as opened, then closed', () => {

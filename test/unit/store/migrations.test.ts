@@ -41,7 +41,7 @@ describe('migrate', () => {
     const latest = migrations.at(-1)!.version;
     expect(result).toEqual({ from: 0, to: latest, applied: migrations.map((m) => m.name) });
     expect(userVersion(db)).toBe(latest);
-    expect(tables(db)).toEqual(expect.arrayContaining(['credentials', 'events', 'messages', 'recipients', 'session_lines', 'sessions', 'settings']));
+    expect(tables(db)).toEqual(expect.arrayContaining(['credentials', 'events', 'messages', 'recipients', 'sessions', 'settings', 'transcript_chunks']));
     expect(migrate(db, ':memory:')).toEqual({ from: latest, to: latest, applied: [] });
     db.close();
   });
@@ -128,12 +128,12 @@ describe('0010-create-core', () => {
              INSERT INTO recipients (message_id, address, domain, stream, state, next_attempt_at, expires_at, created_at, updated_at)
                VALUES ('M1', 'r@dest.test', 'dest.test', 'transactional', 'queued', 0, 0, 0, 0);
              INSERT INTO sessions (id, direction, remote_address, started_at) VALUES ('S1', 'inbound', '127.0.0.1', 0);
-             INSERT INTO session_lines (session_id, seq, at, kind, text) VALUES ('S1', 1, 0, 'info', 'hello');`);
+             INSERT INTO transcript_chunks (session_id, first_seq, last_seq, lines) VALUES ('S1', 1, 1, '[[1,0,"info","hello"]]');`);
     expect(() => db.prepare(`INSERT INTO recipients (message_id, address, domain, stream, state, next_attempt_at, expires_at,
       created_at, updated_at) VALUES ('M1', 'r@dest.test', 'dest.test', 'transactional', 'lost', 0, 0, 0, 0)`).run()).toThrow(/CHECK constraint failed/);
     db.exec('DELETE FROM messages; DELETE FROM sessions;');
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-    expect([count('recipients'), count('session_lines')]).toEqual([0, 0]);
+    expect([count('recipients'), count('transcript_chunks')]).toEqual([0, 0]);
     db.close();
   });
 });

@@ -188,6 +188,7 @@ export function createEngine(options: EngineOptions): Engine {
         scheduler = new DeliveryScheduler(store, dispatcher, counters, pauses, clock, {
           maxInFlight: config.delivery.maxInFlight, leaseMs: LEASE_MS, batchSize: LEASE_BATCH, fallbackRoute: 'sandbox',
           leasingBlockedUntil: () => (quota.isExhausted() ? quota.status().resetsAt : null),
+          sourceAddressOf: (stream) => config.delivery.sourceAddresses[stream],
           sendAllowance: () => quota.remainingToday(),
         });
         bus.on('message.accepted', (message) => scheduler?.markDue(message.stream));

@@ -6,7 +6,7 @@ import type { Store, StoredDkimKey } from '../store/index';
 import type { SecretBox } from '../shared/secret-box';
 import type { Clock } from '../shared/clock';
 import type { DkimKeyView } from '../api/contract';
-import { addressesIn, headerValue, readHeaderBlock } from '../ingest/index';
+import { addressesIn, headerValue, readHeaderBlock } from '../message/index';
 import { domainOf, isValidDomain, normalizeDomain } from '../shared/domains';
 import { ValidationError } from '../shared/errors';
 

@@ -1,6 +1,6 @@
 // Loop protection for delivery status notifications: which messages must never get one.
 import type { HeaderField } from '../api/contract';
-import { headerValue, readHeaderBlock } from '../ingest/index';
+import { headerValue, readHeaderBlock } from '../message/index';
 import { envelopeAddress } from './dsn-mime';
 
 /**

@@ -1,7 +1,7 @@
 // Delivery status notifications (RFC 3464 inside an RFC 6522 multipart/report) for a
 // message's envelope sender. Pure: the time, the original and the boundary seed are inputs.
 import { createHash } from 'node:crypto';
-import { decodeEncodedWords, headerValue, readHeaderBlock } from '../ingest/index';
+import { decodeEncodedWords, headerValue, readHeaderBlock } from '../message/index';
 import { ValidationError } from '../shared/errors';
 import { humanReport, type HumanReport } from './dsn-human';
 import { envelopeAddress, foldField, isSevenBitClean, quotedPrintable, rfc5322Date, sevenBitText, typedAddress } from './dsn-mime';

@@ -6,4 +6,3 @@ export { loadTlsMaterial } from './tls-material';
 export type { TlsMaterial } from './tls-material';
 export type { IngestContext, IngestStats } from './context';
 export type { EngineLog } from './transcript-logger';
-export { readHeaderBlock, headerValue, decodeEncodedWords, addressesIn } from './headers';

@@ -7,7 +7,7 @@ import type { IntakeRecipient } from '../queue/index';
 import { domainOf, matchesDomainPattern } from '../shared/domains';
 import type { IngestContext } from './context';
 import type { LiveSession } from './session-recorder';
-import { addressesIn, decodeEncodedWords, headerValue, readHeaderBlock } from './headers';
+import { addressesIn, decodeEncodedWords, headerValue, readHeaderBlock } from '../message/index';
 import { normalizeLineEnds, scanLines } from './line-endings';
 import { dateHeader, messageIdHeader, receivedHeader } from './trace-headers';
 import { reply } from './reply';

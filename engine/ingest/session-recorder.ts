@@ -111,7 +111,7 @@ export class SessionRecorder {
    */
   transcript(id: string, upToPublished = false): TranscriptLine[] {
     const stored = this.store.sessions.lines(id);
-    const session = this.live.get(id) ?? [...this.closing].find((s) => s.view.id === id);
+    const session = this.find(id);
     if (!session) return stored;
     const limit = upToPublished ? session.publishedSeq : Number.POSITIVE_INFINITY;
     return stored.concat(session.unsaved.filter((line) => line.seq <= limit));
@@ -134,6 +134,16 @@ export class SessionRecorder {
     session.view.outcome = describeOutcome(session);
     this.closing.add(session);
     this.markChanged(session);
+  }
+
+  /** A session still held in memory: live, or closed and not yet stored. */
+  view(id: string): SessionView | undefined {
+    const session = this.find(id);
+    return session && { ...session.view };
+  }
+
+  private find(id: string): LiveSession | undefined {
+    return this.live.get(id) ?? [...this.closing].find((session) => session.view.id === id);
   }
 
   activeSessions(): SessionView[] {

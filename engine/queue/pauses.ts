@@ -26,8 +26,16 @@ export class PauseList {
   }
 
   pausedDomains(): string[] {
+    return this.targets('domain');
+  }
+
+  pausedRoutes(): string[] {
+    return this.targets('route');
+  }
+
+  private targets(kind: PauseView['kind']): string[] {
     this.dropExpired();
-    return this.pauses.filter((pause) => pause.kind === 'domain').map((pause) => pause.target);
+    return this.pauses.filter((pause) => pause.kind === kind).map((pause) => pause.target);
   }
 
   async pause(kind: PauseView['kind'], target: string, reason: string, until: number | null): Promise<PauseView> {

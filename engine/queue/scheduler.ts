@@ -24,6 +24,8 @@ export interface SchedulerOptions {
    * when they finish, so leases in flight count against it: one pass never leases past the cap.
    */
   sendAllowance(): number;
+  /** The configured source address of a stream, so pausing an address pauses what leaves from it. */
+  sourceAddressOf(stream: Stream): string | undefined;
 }
 
 const STREAM_ORDER: readonly Stream[] = ['transactional', 'bulk'];
@@ -106,7 +108,7 @@ export class DeliveryScheduler {
       if (allowance <= 0) return this.sleepUntil(this.clock.now() + MAX_SLEEP_MS);
       let isMoreDue = false;
       for (const stream of STREAM_ORDER) {
-        if (this.pauses.isStreamPaused(stream) || this.dueAt[stream] > this.clock.now()) continue;
+        if (this.isPaused(stream) || this.dueAt[stream] > this.clock.now()) continue;
         const capacity = this.options.maxInFlight[stream] - this.inFlight[stream];
         const limit = Math.min(capacity, this.options.batchSize, allowance);
         if (limit <= 0) continue;
@@ -124,7 +126,7 @@ export class DeliveryScheduler {
 
   private async lease(stream: Stream, limit: number): Promise<number> {
     const now = this.clock.now();
-    const paused = this.pauses.pausedDomains();
+    const paused = { domains: this.pauses.pausedDomains(), routes: this.pauses.pausedRoutes() };
     const { rows, messages } = await this.store.writer.commit(() => {
       const queued = this.store.deliveryQueue.lease(stream, 'queued', now, now + this.options.leaseMs, limit, paused);
       const deferred = queued.length < limit
@@ -154,6 +156,11 @@ export class DeliveryScheduler {
     if (!this.isRunning) return;
     if (isMoreDue) return this.wake();
     this.sleepUntil(Math.min(...STREAM_ORDER.map((stream) => this.dueAt[stream])));
+  }
+
+  private isPaused(stream: Stream): boolean {
+    const source = this.options.sourceAddressOf(stream);
+    return this.pauses.isStreamPaused(stream) || (source !== undefined && this.pauses.isPaused('source', source));
   }
 
   private nextDueAt(stream: Stream): number {

@@ -2,7 +2,7 @@
 import type { SessionView } from '../contract';
 import type { EngineServices } from '../services';
 import type { HandlersOf } from './types';
-import { readHeaderBlock } from '../../ingest/index';
+import { readHeaderBlock } from '../../message/index';
 import { NotFoundError, ValidationError } from '../../shared/errors';
 
 const DEFAULT_PAGE = 50;
@@ -48,8 +48,8 @@ export function coreHandlers({ store, credentials, status, recorder }: EngineSer
     },
 
     'sessions.get': async ({ id }) => {
-      const live = recorder.activeSessions().find((session) => session.id === id);
-      const session = live ?? store.sessions.get(id);
+      // Memory first: a session closed a moment ago may not be stored yet.
+      const session = recorder.view(id) ?? store.sessions.get(id);
       if (!session) throw new NotFoundError(`No session with id ${id}.`, { id });
       return { session, lines: recorder.transcript(id), messageIds: store.messages.idsBySession(id) };
     },

@@ -34,6 +34,7 @@ export interface Transition {
 
 export class DeliveryQueueRepo {
   private readonly leaseStatement;
+  private readonly leaseSkippingRoutesStatement;
   private readonly messagesStatement;
   private readonly transitionStatement;
   private readonly releaseExpiredStatement;
@@ -42,14 +43,20 @@ export class DeliveryQueueRepo {
   constructor(db: WriteDb) {
     // The index recipients_by_stream_state_next serves the inner SELECT; one statement
     // both picks and marks, so two leases can never take the same row.
-    this.leaseStatement = db.prepare<Record<string, unknown>, { id: number; message_id: string; address: string; domain: string; attempts: number; expires_at: number }>(`
+    // The index recipients_by_stream_state_next serves the inner SELECT; one statement
+    // both picks and marks, so two leases can never take the same row.
+    const lease = (extra: string) => db.prepare<Record<string, unknown>, { id: number; message_id: string; address: string; domain: string; attempts: number; expires_at: number }>(`
       UPDATE recipients SET state = 'sending', lease_until = @leaseUntil, updated_at = @now
       WHERE id IN (
         SELECT id FROM recipients
         WHERE stream = @stream AND state = @state AND next_attempt_at <= @now
-          AND domain NOT IN (SELECT value FROM json_each(@pausedDomains))
+          AND domain NOT IN (SELECT value FROM json_each(@pausedDomains)) ${extra}
         ORDER BY next_attempt_at, id LIMIT @limit)
       RETURNING id, message_id, address, domain, attempts, expires_at`);
+    this.leaseStatement = lease('');
+    // Only while a route is paused: the route lives on the message, one lookup per row.
+    this.leaseSkippingRoutesStatement = lease(`AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = recipients.message_id
+      AND m.route IN (SELECT value FROM json_each(@pausedRoutes)))`);
     this.messagesStatement = db.prepare<[string], { id: string; mail_from: string; sender_domain: string; route: string | null; size: number; received_at: number; stream: Stream }>(
       `SELECT id, mail_from, sender_domain, route, size, received_at, stream FROM messages
        WHERE id IN (SELECT value FROM json_each(?))`);
@@ -64,8 +71,10 @@ export class DeliveryQueueRepo {
       'SELECT MIN(next_attempt_at) AS at FROM recipients WHERE stream = @stream AND state = @state');
   }
 
-  lease(stream: Stream, state: 'queued' | 'deferred', now: number, leaseUntil: number, limit: number, pausedDomains: string[]): LeasedRow[] {
-    return this.leaseStatement.all({ stream, state, now, leaseUntil, limit, pausedDomains: JSON.stringify(pausedDomains) }).map((row) => ({
+  lease(stream: Stream, state: 'queued' | 'deferred', now: number, leaseUntil: number, limit: number, paused: { domains: string[]; routes: string[] }): LeasedRow[] {
+    const params = { stream, state, now, leaseUntil, limit, pausedDomains: JSON.stringify(paused.domains), pausedRoutes: JSON.stringify(paused.routes) };
+    const statement = paused.routes.length ? this.leaseSkippingRoutesStatement : this.leaseStatement;
+    return statement.all(params).map((row) => ({
       id: row.id, messageId: row.message_id, address: row.address, domain: row.domain, attempts: row.attempts, expiresAt: row.expires_at,
     }));
   }

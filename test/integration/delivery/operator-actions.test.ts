@@ -140,4 +140,17 @@ describe('pause and resume', () => {
     await bed.relay.engine.client.call('delivery.resume', { kind: 'domain', target: 'other.test' });
     await waitForStates(bed.relay, held!, ['delivered']);
   });
+
+  it('leases nothing of a paused route until it is resumed; other routes go on', async () => {
+    isAccepting = true;
+    const client = bed.relay.engine.client;
+    await client.call('routes.save', { name: 'alt', smarthost: { host: '127.0.0.2', port: bed.fleet.port, tls: 'none' } });
+    await client.call('routing.set', { defaultRoute: 'direct', byStream: {}, bySenderDomain: { 'alt.test': 'alt' }, split: null });
+    await client.call('delivery.pause', { kind: 'route', target: 'direct', reason: 'switching provider' });
+    const [held, probe] = await sendMail(bed.relay, [{ to: ['r1@dest.test'] }, { from: 'app@alt.test', to: ['r2@dest.test'] }]);
+    await waitForStates(bed.relay, probe!, ['delivered']);
+    expect(await states(held!)).toEqual(['queued']);
+    await client.call('delivery.resume', { kind: 'route', target: 'direct' });
+    await waitForStates(bed.relay, held!, ['delivered']);
+  });
 });

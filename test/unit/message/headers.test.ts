@@ -1,7 +1,7 @@
 // Reading a message's header block: unfolding, where it ends, RFC 2047 encoded-words
 // and the addresses of a From value.
 import { describe, expect, it } from 'vitest';
-import { addressesIn, decodeEncodedWords, headerValue, readHeaderBlock } from '../../../engine/ingest/headers';
+import { addressesIn, decodeEncodedWords, headerValue, readHeaderBlock } from '../../../engine/message/headers';
 
 describe('readHeaderBlock', () => {
   it('unfolds continuation lines and ends at the empty line', () => {

@@ -1,7 +1,7 @@
 // Reads a JSON or YAML config file and validates it, with errors that point at the key.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { ConfigError } from '../shared/errors';
 import { configSchema, type EngineConfig } from './schema';
@@ -40,6 +40,8 @@ function parseConfigText(text: string, path: string): unknown {
     }
   }
   if (extension === '.yaml' || extension === '.yml') {
+    // Required on demand: most hosts run without a YAML file.
+    const { parseDocument } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
     const document = parseDocument(text, { prettyErrors: true });
     if (document.errors.length) {
       throw new ConfigError(`${path} is not valid YAML:\n  ${document.errors.map((e) => e.message).join('\n  ')}`);

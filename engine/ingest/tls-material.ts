@@ -3,7 +3,6 @@
 import { X509Certificate } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 import { ConfigError } from '../shared/errors';
 
 export interface TlsMaterial {
@@ -33,6 +32,8 @@ export async function loadTlsMaterial(
     const existing = describe(readFileSync(keyPath, 'utf8'), readFileSync(certPath, 'utf8'), 'self-signed', certPath);
     if (existing.expiresAt - now > RENEW_BEFORE_MS) return existing;
   }
+  // Loaded only when a certificate must be made: it weighs on every start otherwise.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: hostname }], {
     keyType: 'ec',
     curve: 'P-256',

@@ -1,5 +1,5 @@
 // A stored message decoded for reading in the console: text, HTML and attachments.
-import { simpleParser, type AddressObject } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import type { MessageParts } from '../api/contract';
 import { NotFoundError } from '../shared/errors';
 import type { Store } from '../store/index';
@@ -13,6 +13,8 @@ async function parse(store: Store, id: string) {
   const raw = store.messages.raw(id);
   if (raw === undefined) throw new NotFoundError(`No message with queue id ${id}.`, { id });
   if (raw === null) throw new NotFoundError(`The body of ${id} was removed by the retention policy.`, { id });
+  // Loaded on first use: its charset tables cost every CLI command and host start otherwise.
+  const { simpleParser } = await import('mailparser');
   // Never fetch anything: a message's remote content is the reader's decision, in the console.
   return simpleParser(raw, { skipImageLinks: true, skipHtmlToText: true, skipTextLinks: true });
 }

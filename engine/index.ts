@@ -9,9 +9,10 @@ import { acquireDataDirLock, openStore, type Store } from './store/index';
 import { AlertLog, EventBus, MinuteStatsTracker } from './events/index';
 import { CredentialService } from './credentials/index';
 import { AuthGuard, SlidingWindowLimiter } from './policy/index';
-import { DeliveryScheduler, Intake, OutcomeRecorder, PauseList, QueueCounters, releaseLeases, type DeliveryJob } from './queue/index';
+import { DeliveryScheduler, OutcomeRecorder, PauseList, QueueCounters, releaseLeases, type DeliveryJob } from './queue/index';
 import { Dispatcher, DkimKeyring, DsnNotifier, RouteService } from './delivery/index';
 import { MxResolver } from './dns/index';
+import { composeDomains } from './domains/index';
 import { QuotaService, SuppressionService, ThrottleController, ThrottleRuleService, WarmupService, mergeRules } from './policy/index';
 import { OperatorActions } from './queue/index';
 import { openKeyFileSecretBox } from './store/index';
@@ -19,6 +20,9 @@ import type { SecretBox } from './shared/secret-box';
 import { SessionRecorder, SmtpListeners, loadTlsMaterial, type EngineLog, type IngestContext, type TlsMaterial } from './ingest/index';
 import { NetworkList } from './shared/networks';
 import { createQueueIdGenerator } from './shared/ids';
+import { EmailFeatures, type EmailApiStatus } from './email/index';
+import { composeReporting } from './reporting/index';
+import { composeAdoption } from './adoption/index';
 import { systemClock, type Clock } from './shared/clock';
 
 export interface EngineOptions {
@@ -50,6 +54,8 @@ export interface Engine {
   stop(graceMs?: number): Promise<void>;
   status(): EngineStatus;
   readonly tls: TlsMaterial | null;
+  /** The Email API listener's URL, or why it failed; null when `api.enabled` is off. */
+  readonly emailApi: EmailApiStatus | null;
 }
 
 export const DATABASE_FILE = 'relaydesk.db';
@@ -95,12 +101,22 @@ export function createEngine(options: EngineOptions): Engine {
   const warmup = new WarmupService(store, clock, (name) => routes.get(name) !== undefined);
   const dkim = new DkimKeyring(store, secrets, clock);
   const outcomes = new OutcomeRecorder(store, bus, counters, clock);
+  // Sending domains, blocklists, MTA-STS/DANE and the VERP return path (issue 5).
+  const sending = composeDomains({ config, hostname, store, bus, clock, secrets, dkim, routes, pauses, log: (level, message, details) => log(level, message, details) });
+  // Provider migrations, sandbox inboxes and inspection, chaos rules, first-send snippets (issue 7).
+  const adoption = composeAdoption({
+    config, hostname, clock, store, bus, counters, recorder, routes, warmup, dkim, domains: sending.domains, log,
+    newQueueId: () => newQueueId(), webhooks: () => reporting.services.webhooks, listeners: () => status().listeners,
+    tls: () => tls, apiUrl: () => email.apiStatus()?.url ?? null,
+  });
   let scheduler: DeliveryScheduler | null = null;
   const wakeDelivery = () => scheduler?.markDue();
   const actions = new OperatorActions(store, bus, counters, clock, wakeDelivery);
   const dispatcher = new Dispatcher({
     store, bus, clock, config: config.delivery, hostname, routes, throttle, recorder, outcomes, quota, warmup, dkim,
     mx: new MxResolver(config.delivery.dns),
+    tlsPolicy: sending.tlsPolicy, returnPaths: sending.returnPaths, bounceDomainFor: (domain) => sending.domains.bounceDomainFor(domain),
+    chaos: adoption.chaos,
     log: (level, message, details) => log(level, message, details),
     release: (job: DeliveryJob) => scheduler?.release(job.stream, job.recipients.length),
   });
@@ -113,7 +129,7 @@ export function createEngine(options: EngineOptions): Engine {
     takenAt: clock.now(),
     dataDir,
     hostname,
-    listeners: listeners?.views() ?? [],
+    listeners: [...(listeners?.views() ?? []), ...email.views()],
     sessions: { active: recorder.activeCount(), sinceStart: recorder.inboundSinceStart },
     messages: { acceptedSinceStart: stats.accepted, rejectedSinceStart: stats.rejected },
     queue: counters.snapshot(),
@@ -126,11 +142,37 @@ export function createEngine(options: EngineOptions): Engine {
     },
   });
 
+  const newQueueId = createQueueIdGenerator(() => clock.now());
+  const limiter = new SlidingWindowLimiter(clock);
+  const authGuard = new AuthGuard({
+    failureDelayMs: config.auth.failureDelayMs,
+    maxFailuresPerAddress: config.auth.maxFailuresPerAddress,
+    windowMs: config.auth.failureWindowMs,
+    lockoutMs: config.auth.lockoutMs,
+  }, clock);
+  // Templates, tracking, the Email API and the inbound listener; its intake composes every submission.
+  const email = new EmailFeatures({
+    config, hostname, clock, store, bus, counters, secrets, recorder, credentials, limiter, authGuard, stats, newQueueId, log,
+    retryWindowMs: config.messages.retryWindowHours * 3600_000,
+    chooseRoute: (stream, senderDomain) => routes.choose(stream, senderDomain),
+    returnPaths: sending.returnPaths,
+    bounceDomainFor: (domain) => sending.domains.bounceDomainFor(domain),
+    bounceDomains: () => sending.domains.bounceDomains(),
+    onFinalFailure: (messageId, failures) => outcomes.onFinalFailure(messageId, failures),
+    senderDomainRefusal: (domain, stream) => sending.domains.refusal(domain, stream),
+  });
+  // Webhooks, analytics, retention and message search (issue 6).
+  const reporting = composeReporting({ config, version, store, bus, clock, secrets, log });
   const services = {
+    ...reporting.services,
+    ...adoption.services,
+    templates: email.templates,
     store, bus, recorder, credentials, routes, pauses, actions, dkim, throttles, quota, warmup, status, wakeDelivery,
     suppressions: new SuppressionService(store, clock),
     stats: new MinuteStatsTracker(clock, bus, store),
     alerts: new AlertLog(store, bus),
+    domains: sending.domains,
+    blocklists: sending.blocklists,
   };
   const api = new ApiServer(
     createHandlers(services),
@@ -140,8 +182,7 @@ export function createEngine(options: EngineOptions): Engine {
   const client = new FrameClient((frame) => queueMicrotask(() => connection.receive(frame)));
   const connection = api.connect({ send: (frame) => client.receive(frame), pendingBytes: () => 0 });
 
-  const intake = new Intake(store, bus, counters, clock, config.messages.retryWindowHours * 3600_000, (stream, senderDomain) => routes.choose(stream, senderDomain));
-  const newQueueId = createQueueIdGenerator(() => clock.now());
+  const intake = email.intake;
   const dsn = new DsnNotifier({
     store, intake, clock, hostname, config: config.delivery.dsn, newQueueId,
     log: (level, message, details) => log(level, message, details),
@@ -156,14 +197,10 @@ export function createEngine(options: EngineOptions): Engine {
     bus,
     recorder,
     credentials,
-    limiter: new SlidingWindowLimiter(clock),
-    authGuard: new AuthGuard({
-      failureDelayMs: config.auth.failureDelayMs,
-      maxFailuresPerAddress: config.auth.maxFailuresPerAddress,
-      windowMs: config.auth.failureWindowMs,
-      lockoutMs: config.auth.lockoutMs,
-    }, clock),
+    limiter,
+    authGuard,
     trustedNetworks: new NetworkList(config.trustedNetworks),
+    senderDomainRefusal: (domain, stream) => sending.domains.refusal(domain, stream),
     intake,
     newQueueId,
     stats,
@@ -180,10 +217,16 @@ export function createEngine(options: EngineOptions): Engine {
     get tls() {
       return tls;
     },
+    get emailApi() {
+      return email.apiStatus();
+    },
     async start(startOptions = {}) {
       tls = await loadTlsMaterial(config.tls, dataDir, hostname, clock.now());
       listeners = new SmtpListeners(context, tls);
-      const views = await listeners.start();
+      const views = [...(await listeners.start()), ...(await email.start(tls))];
+      sending.start();
+      reporting.start();
+      adoption.start();
       if (startOptions.delivery !== false) {
         scheduler = new DeliveryScheduler(store, dispatcher, counters, pauses, clock, {
           maxInFlight: config.delivery.maxInFlight, leaseMs: LEASE_MS, batchSize: LEASE_BATCH, fallbackRoute: 'sandbox',
@@ -200,9 +243,12 @@ export function createEngine(options: EngineOptions): Engine {
     async stop(graceMs = 10_000) {
       if (isStopped) return;
       isStopped = true;
-      await listeners?.stop(graceMs);
+      await Promise.all([listeners?.stop(graceMs), email.stop(graceMs)]);
       dsn.stop();
+      sending.stop();
+      adoption.stop();
       if (scheduler) await stopDelivery(scheduler, dispatcher, store, counters, clock, graceMs);
+      await reporting.stop();
       connection.close();
       await store.close();
       lock.release();

@@ -1,15 +1,17 @@
 // The desktop transport of the contract: frames from the console window go to the
-// engine's ApiServer and frames back go to the window, one ApiConnection per webContents.
-import type { ApiConnection, FramePort, ServerFrame } from '../engine/api/index';
+// engine's ApiServer (or, attached to a remote relay, to its link) and frames back go to
+// the window, one connection per webContents.
+import type { ServerFrame } from '../engine/api/index';
 import type { EngineLog } from '../engine/index';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './relay-channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, LINK_CHANNEL, type LinkState } from './relay-channels';
+import type { FrameConnection, RemotePort } from './remote-frames';
 import type { SenderCheck, SenderFrame } from './sender-check';
 
 /** The parts of Electron's WebContents the adapter uses. */
 export interface RelayWebContents {
   readonly id: number;
   isDestroyed(): boolean;
-  send(channel: string, frame: ServerFrame): void;
+  send(channel: string, message: ServerFrame | LinkState): void;
   once(event: 'destroyed', listener: () => void): unknown;
   on(event: 'did-navigate', listener: () => void): unknown;
   on(event: 'render-process-gone', listener: () => void): unknown;
@@ -29,7 +31,7 @@ export interface RelayIpcMain {
 }
 
 export interface FrameServer {
-  connect(port: FramePort): ApiConnection;
+  connect(port: RemotePort): FrameConnection;
 }
 
 export interface RelayIpc {
@@ -40,7 +42,7 @@ export interface RelayIpc {
 }
 
 export function attachRelayIpc(ipcMain: RelayIpcMain, api: FrameServer, isTrustedSender: SenderCheck, log: EngineLog): RelayIpc {
-  const connections = new Map<RelayWebContents, ApiConnection>();
+  const connections = new Map<RelayWebContents, FrameConnection>();
   const watched = new WeakSet<RelayWebContents>();
 
   const close = (contents: RelayWebContents): void => {
@@ -48,7 +50,7 @@ export function attachRelayIpc(ipcMain: RelayIpcMain, api: FrameServer, isTruste
     connections.delete(contents);
   };
 
-  const connectionFor = (contents: RelayWebContents): ApiConnection => {
+  const connectionFor = (contents: RelayWebContents): FrameConnection => {
     const existing = connections.get(contents);
     if (existing) return existing;
     const connection = api.connect({
@@ -58,6 +60,10 @@ export function attachRelayIpc(ipcMain: RelayIpcMain, api: FrameServer, isTruste
       // Electron gives no view of its IPC queue; the console's topics are coalesced
       // (at most 4 status updates a second), so the queue stays small.
       pendingBytes: () => 0,
+      // Only a remote relay's link has states; the in-process engine never calls this.
+      linkState: (state) => {
+        if (!contents.isDestroyed()) contents.send(LINK_CHANNEL, state);
+      },
     });
     connections.set(contents, connection);
     if (!watched.has(contents)) {

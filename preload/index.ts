@@ -1,10 +1,20 @@
-// The console's only door to main: window.relay with call and subscribe over the two
-// fixed IPC channels. ipcRenderer itself never reaches the page.
+// The console's only doors to main: window.relay (contract call and subscribe over two
+// fixed IPC channels) and window.relayDesktop (which relay this app operates, the remote
+// link's state, attach/detach). ipcRenderer itself never reaches the page.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ApiClient, ApiError } from '../engine/api/contract';
 import type { ServerFrame } from '../engine/api/protocol';
 import { ApiCallError, FrameClient } from '../engine/api/frame-client';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../main/relay-channels';
+import {
+  CALL_CHANNEL,
+  DESKTOP_CHANNEL,
+  EVENT_CHANNEL,
+  LINK_CHANNEL,
+  REMOTE_ARGUMENT_PREFIX,
+  type AttachResult,
+  type DesktopRequest,
+  type LinkState,
+} from '../main/relay-channels';
 
 const frames = new FrameClient((frame) => ipcRenderer.send(CALL_CHANNEL, frame));
 ipcRenderer.on(EVENT_CHANNEL, (_event, frame: ServerFrame) => frames.receive(frame));
@@ -23,4 +33,20 @@ const relay: ApiClient = {
   subscribe: (topic, params, handlers) => frames.subscribe(topic, params, handlers),
 };
 
+// Main passes the remote relay's URL when creating the window (additionalArguments).
+const remoteArgument = process.argv.find((argument) => argument.startsWith(REMOTE_ARGUMENT_PREFIX));
+const mode = remoteArgument ? { mode: 'remote' as const, url: remoteArgument.slice(REMOTE_ARGUMENT_PREFIX.length) } : { mode: 'local' as const };
+
+const desktop = {
+  mode,
+  onLinkState(listener: (state: LinkState) => void): () => void {
+    const forward = (_event: unknown, state: LinkState) => listener(state);
+    ipcRenderer.on(LINK_CHANNEL, forward);
+    return () => ipcRenderer.removeListener(LINK_CHANNEL, forward);
+  },
+  attach: (url: string, token: string): Promise<AttachResult> => ipcRenderer.invoke(DESKTOP_CHANNEL, { type: 'attach', url, token } satisfies DesktopRequest),
+  detach: (): Promise<void> => ipcRenderer.invoke(DESKTOP_CHANNEL, { type: 'detach' } satisfies DesktopRequest),
+};
+
 contextBridge.exposeInMainWorld('relay', relay);
+contextBridge.exposeInMainWorld('relayDesktop', desktop);

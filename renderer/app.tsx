@@ -1,47 +1,53 @@
-// The console shell: picks the screen for the connection's state (token form, connecting,
-// status) under a top bar that always says whether the figures are live.
-import { useMemo } from 'react';
+// The console: the token form or "connecting" until the relay answers, then the shell
+// with its pages. Without a working token nothing about the relay is shown.
+import { useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
 import type { ConnectionState, ConsoleConnection } from './api/index';
-import { TopBar } from './components/top-bar';
+import { ConnectionIndicator, linkKindOf, type LinkKind } from './components/connection-indicator';
 import { useLive } from './lib/hooks';
-import { createConnectionStore, createConsoleStores, type ConsoleStores } from './stores/index';
+import { ConsoleShell } from './shell/console-shell';
+import { createConnectionStore, createConsoleStores } from './stores/index';
+import { createNoticeStore } from './stores/notice-store';
+import type { ThemeState } from './stores/theme-store';
 import { ConnectingView } from './views/connecting-view';
-import { StatusView } from './views/status-view';
 import { TokenView } from './views/token-view';
 
-export function App({ connection }: { connection: ConsoleConnection }) {
+export function App({ connection, theme }: { connection: ConsoleConnection; theme: StoreApi<ThemeState> }) {
   const connectionStore = useMemo(() => createConnectionStore(connection), [connection]);
   const stores = useMemo(() => createConsoleStores(connection.client), [connection]);
+  const notices = useMemo(() => createNoticeStore(), []);
   const { state } = useLive(connectionStore);
-  const status = useStore(stores.status.store, (current) => current.status);
-  // Without a working token the console shows nothing about the relay, not even its name.
-  const identity = state.kind === 'needs-token' ? null : status;
+  const hasStatus = useStore(stores.status.store, (current) => current.status !== null);
 
+  const authenticate = connection.authenticate;
+  if (state.kind === 'needs-token' && authenticate) {
+    return (
+      <BarePage state={state} link={linkKindOf(connection)}>
+        <TokenView reason={state.reason} onSubmit={authenticate} />
+      </BarePage>
+    );
+  }
+  // Before the first status there is nothing true to show; after, a dropped link keeps
+  // the last figures on screen under a banner.
+  if (state.kind !== 'open' && !hasStatus) {
+    return (
+      <BarePage state={state} link={linkKindOf(connection)}>
+        <ConnectingView />
+      </BarePage>
+    );
+  }
+  return <ConsoleShell connection={connection} state={state} stores={stores} theme={theme} notices={notices} />;
+}
+
+function BarePage({ state, link, children }: { state: ConnectionState; link: LinkKind; children: ReactNode }) {
   return (
-    <div className="app">
-      <a className="skip-link" href="#main">Skip to content</a>
-      <TopBar hostname={identity?.hostname ?? null} version={identity?.version ?? null} state={state} transport={connection.transport} />
-      <main id="main" tabIndex={-1}>
-        <Screen connection={connection} state={state} stores={stores} />
-      </main>
+    <div className="bare-page">
+      <header className="bare-header">
+        <span className="brand-name">Relaydesk</span>
+        <ConnectionIndicator state={state} link={link} />
+      </header>
+      <main id="main" tabIndex={-1}>{children}</main>
     </div>
   );
-}
-
-interface ScreenProps {
-  connection: ConsoleConnection;
-  state: ConnectionState;
-  stores: ConsoleStores;
-}
-
-function Screen({ connection, state, stores }: ScreenProps) {
-  const hasStatus = useStore(stores.status.store, (current) => current.status !== null);
-  if (state.kind === 'needs-token' && connection.transport === 'websocket') {
-    return <TokenView reason={state.reason} onSubmit={(token) => connection.authenticate(token)} />;
-  }
-  // Before the first status arrives there is nothing true to show; after, a dropped link
-  // keeps the last figures on screen under a banner.
-  if (state.kind !== 'open' && !hasStatus) return <ConnectingView />;
-  return <StatusView stores={stores} state={state} />;
 }

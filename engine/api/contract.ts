@@ -10,6 +10,14 @@ import type { EffectiveThrottle, QuotaSettings, QuotaStatus, SuppressionImportRe
 import type { MessageDetail, MessageRaw, QueueAction, QueueChanges, QueueEntry, QueueFilter, QueueSelection } from './contract/queue';
 import type { SessionActivity, SessionDetail, SessionFilter, SessionView, TranscriptLine } from './contract/sessions';
 import type { AlertView, LiveStats, MessageParts, MinuteStats, QueueShape, QueueSort, RecipientExplanation, TopDestination } from './contract/console';
+import type { BlocklistHistoryEntry, BlocklistStatusView, DomainChange, DomainInput, DomainPatch, DomainView, BlocklistEntryView } from './contract/domains';
+import type { TemplateDetail, TemplateInput, TemplatePreview, TemplateView } from './contract/templates';
+import type { InboundReportView, TrackingEventView } from './contract/tracking';
+import type { WebhookActivity, WebhookAttemptView, WebhookDeliveryView, WebhookEventType, WebhookInput, WebhookIssued, WebhookView } from './contract/webhooks';
+import type { AnalyticsQuery, AnalyticsReport, MessageSearch, MessageSummary, Provider, RetentionSettings, RetentionRunView, RetentionView } from './contract/analytics';
+import type { MigrationInput, MigrationStepId, MigrationView, ProviderId, ProviderImportInput, ProviderImportReport, ProviderPlaybook } from './contract/migration';
+import type { ChaosPreview, ChaosSettings, InspectionReport, SandboxInbox, SandboxMessageSummary } from './contract/sandbox';
+import type { Snippet, SnippetsInput, SubmissionConnection, TestSendInput, TestSendResult } from './contract/onboarding';
 
 export type * from './contract/common';
 export type * from './contract/engine';
@@ -19,6 +27,14 @@ export type * from './contract/sessions';
 export type * from './contract/delivery';
 export type * from './contract/policy';
 export type * from './contract/console';
+export type * from './contract/domains';
+export type * from './contract/templates';
+export type * from './contract/tracking';
+export type * from './contract/webhooks';
+export type * from './contract/analytics';
+export type * from './contract/migration';
+export type * from './contract/sandbox';
+export type * from './contract/onboarding';
 
 /** Every operation, as `noun.verb` with its params and result. */
 export interface Methods {
@@ -112,6 +128,131 @@ export interface Methods {
   'dkim.list': { params: Record<string, never>; result: DkimKeyView[] };
   /** Generates and activates a key for a domain; publish the returned record. */
   'dkim.generate': { params: { domain: string; selector: string; algorithm?: DkimKeyView['algorithm'] }; result: DkimKeyView };
+  /** Sending domains with their records and last verification. */
+  'domains.list': { params: Record<string, never>; result: DomainView[] };
+  /** One sending domain. */
+  'domains.get': { params: { domain: string }; result: DomainView };
+  /** Adds a sending domain: generates its DKIM key(s) and lists the records to publish (checked in the background). */
+  'domains.add': { params: DomainInput; result: DomainView };
+  /** Changes whether unverified mail is accepted, the return path, the Ed25519 signature. */
+  'domains.update': { params: { domain: string; patch: DomainPatch }; result: DomainView };
+  /** Removes a sending domain and its keys; its mail is no longer signed. */
+  'domains.remove': { params: { domain: string }; result: { removed: boolean } };
+  /** Checks every record against DNS now. */
+  'domains.verify': { params: { domain: string }; result: DomainView };
+  /** Starts a DKIM rotation now: the next keys wait for their records, then signing switches. */
+  'domains.rotateDkim': { params: { domain: string }; result: DomainView };
+  /** The records as a BIND zone-file fragment (the MTA-STS policy file as a comment). */
+  'domains.zoneFile': { params: { domain: string }; result: { zone: string } };
+  /** Blocklist status of every watched address and domain. */
+  'blocklists.status': { params: Record<string, never>; result: BlocklistStatusView };
+  /** Checks every watched address and domain against every list now. */
+  'blocklists.check': { params: Record<string, never>; result: BlocklistStatusView };
+  /** Listings and delistings of one address or domain, newest first. */
+  'blocklists.history': { params: { target: string; list?: string; limit?: number }; result: BlocklistHistoryEntry[] };
+  /** Templates by name, with their current version number. */
+  'templates.list': { params: Record<string, never>; result: TemplateView[] };
+  /** One template with a version (the current one unless `version` is given) and its history. */
+  'templates.get': { params: { name: string; version?: number }; result: TemplateDetail };
+  /** Saves the next version of a template, creating it on its first save. */
+  'templates.save': { params: TemplateInput; result: TemplateDetail };
+  /** Removes a template; messages keep the versions they were composed from. */
+  'templates.remove': { params: { name: string }; result: { removed: boolean } };
+  /**
+   * Renders a stored template (a given version, or the current one) or an unsaved draft
+   * with `variables`, by default the version's sample data.
+   */
+  'templates.preview': { params: { name?: string; version?: number; draft?: Omit<TemplateInput, 'name' | 'sampleData'>; variables?: Record<string, unknown> }; result: TemplatePreview };
+  /** Opens, clicks and unsubscribes of a message, oldest first. */
+  'tracking.events': { params: { messageId: string; limit?: number }; result: TrackingEventView[] };
+  /** Bounces, complaints and unsubscribes received by the inbound listener, newest first. */
+  'inbound.list': { params: { messageId?: string; kind?: InboundReportView['kind'] } & PageRequest; result: Page<InboundReportView> };
+  /** Webhook endpoints with their delivery state. */
+  'webhooks.list': { params: Record<string, never>; result: WebhookView[] };
+  /** One endpoint. */
+  'webhooks.get': { params: { id: number }; result: WebhookView };
+  /** Creates an endpoint; it receives events stored from now on. The secret is returned once. */
+  'webhooks.create': { params: WebhookInput; result: WebhookIssued };
+  /** Changes an endpoint; re-enabling it sends what accumulated while it was disabled. */
+  'webhooks.update': { params: { id: number; patch: Partial<WebhookInput> }; result: WebhookView };
+  /** Removes an endpoint with its queue and attempt log. */
+  'webhooks.remove': { params: { id: number }; result: { removed: boolean } };
+  /** Issues a new signing secret (returned once); the old one stops at once. */
+  'webhooks.rotateSecret': { params: { id: number }; result: WebhookIssued };
+  /** Every POST to an endpoint, newest first. */
+  'webhooks.attempts': { params: { id: number } & PageRequest; result: Page<WebhookAttemptView> };
+  /** Events queued for an endpoint, newest first. */
+  'webhooks.deliveries': { params: { id: number; state?: WebhookDeliveryView['state'] } & PageRequest; result: Page<WebhookDeliveryView> };
+  /** Sends a signed `webhook.test` event now (even to a disabled endpoint) and returns the attempt. */
+  'webhooks.test': { params: { id: number }; result: WebhookAttemptView };
+  /** Queues the stored events of a time range again (after those waiting), e.g. after a failure or for history. */
+  'webhooks.replay': { params: { id: number; from: number; to?: number; eventTypes?: WebhookEventType[] }; result: { queued: number } };
+  /** The public event types, with what each means. */
+  'webhooks.eventTypes': { params: Record<string, never>; result: Array<{ type: WebhookEventType; description: string }> };
+  /** Retention settings per stream and the last purge. */
+  'retention.get': { params: Record<string, never>; result: RetentionView };
+  /** Changes retention for one or both streams; applies from the next purge. */
+  'retention.set': { params: Partial<RetentionSettings>; result: RetentionView };
+  /** Purges now (in small batches, alongside ingest) and reports what was removed. */
+  'retention.run': { params: Record<string, never>; result: RetentionRunView };
+  /** Rollups by hour or day, optionally split by stream, provider and sender domain. */
+  'analytics.query': { params: AnalyticsQuery; result: AnalyticsReport };
+  /** The same rows as CSV (one line per row, rates as fractions, times in ms). */
+  'analytics.export': { params: AnalyticsQuery; result: { csv: string; rows: number } };
+  /** Sender domains and providers seen in a range, for filters. */
+  'analytics.dimensions': { params: { from: number; to: number }; result: { senderDomains: string[]; providers: Provider[] } };
+  /** Recounts rollups from the stored events (periods older than the oldest stored event are kept). */
+  'analytics.rebuild': { params: Record<string, never>; result: { from: number; events: number } };
+  /** Messages by recipient, sender, subject, message id, state and time, newest first. */
+  'message.search': { params: MessageSearch; result: Page<MessageSummary> };
+  /** Provider playbooks: smarthost settings, DNS records, export formats and webhook shapes, each fact with how sure it is. */
+  'migration.providers': { params: Record<string, never>; result: ProviderPlaybook[] };
+  /** The Amazon SES SMTP password of an IAM secret access key in a region; computed here, never stored. */
+  'migration.sesPassword': { params: { secretAccessKey: string; region: string }; result: { password: string } };
+  /** Starts a migration: the provider's smarthost route (password sealed), the domains routed through it, the checklist checked once. */
+  'migration.start': { params: MigrationInput; result: MigrationView };
+  /** Every migration, newest first. */
+  'migration.list': { params: Record<string, never>; result: MigrationView[] };
+  /** One migration; its SPF and DNS plan are those of the last verification. */
+  'migration.get': { params: { id: number }; result: MigrationView };
+  /** Runs every automatic check now (DNS live, test message, webhooks, rates, warm-up, routing) and refreshes the DNS plan. */
+  'migration.verify': { params: { id: number }; result: MigrationView };
+  /** Marks a step done or skipped by hand, with a note; `pending` hands it back to its check. */
+  'migration.markStep': { params: { id: number; step: MigrationStepId; status: 'done' | 'skipped' | 'pending'; note?: string }; result: MigrationView };
+  /** Queues a test message through the new route whatever the rules say; the checklist follows its delivery. */
+  'migration.sendTest': { params: { id: number; from: string; to: string[]; subject?: string }; result: { messageId: string; route: string } };
+  /** Starts sending in parallel: the split moves the schedule's first percentage of the old route's mail to the new route. */
+  'migration.startSplit': { params: { id: number }; result: MigrationView };
+  /** Pauses parallel sending: all the old route's mail goes through the old provider until resumed. */
+  'migration.pauseSplit': { params: { id: number; reason?: string }; result: MigrationView };
+  /** Resumes parallel sending on the day of the ramp it paused on. */
+  'migration.resumeSplit': { params: { id: number }; result: MigrationView };
+  /** Applies today's percentage and checks the thresholds now (the engine does it every minute; a crossed threshold pauses and alerts). */
+  'migration.evaluate': { params: { id: number }; result: MigrationView };
+  /** Back to the old provider in one call: the split is removed and the domains' mail goes through the old route. */
+  'migration.rollback': { params: { id: number; reason?: string }; result: MigrationView };
+  /** The cutover, once the ramp is at 100%: the domains' mail goes through the new route only. */
+  'migration.complete': { params: { id: number }; result: MigrationView };
+  /** Imports a provider's suppression export in its own CSV layout, reasons mapped; `dryRun` reports what it would add and stop. */
+  'migration.importSuppressions': { params: ProviderImportInput; result: ProviderImportReport };
+  /** Sends an endpoint's webhooks shaped like a provider's (null: Relaydesk's own); providers that post one event get batches of one. */
+  'migration.webhookFormat': { params: { webhookId: number; provider: ProviderId | null }; result: { webhookId: number; provider: ProviderId | null } };
+  /** Sandbox inboxes: captured mail per credential (`credentialId` null: trusted networks). */
+  'sandbox.inboxes': { params: Record<string, never>; result: SandboxInbox[] };
+  /** Captured messages, newest first; one inbox with `credentialId`. Read them with message.get and message.parts. */
+  'sandbox.messages': { params: { credentialId?: number | null; search?: string } & PageRequest; result: Page<SandboxMessageSummary> };
+  /** Inspects a captured message: HTML compatibility (caniemail), links (HEAD requests only with checkLinks), spam score, SPF/DKIM/DMARC. */
+  'sandbox.inspect': { params: { id: string; checkLinks?: boolean }; result: InspectionReport };
+  /** Submits a test message over SMTP to this relay's own listener with a credential, as an application would. */
+  'sandbox.sendTest': { params: TestSendInput; result: TestSendResult };
+  /** The chaos rules that answer for the sandbox or test destinations. */
+  'chaos.get': { params: Record<string, never>; result: ChaosSettings };
+  /** Replaces the chaos rules; they apply to attempts from now on. */
+  'chaos.set': { params: ChaosSettings; result: ChaosSettings };
+  /** What the rules would answer for one attempt. */
+  'chaos.preview': { params: { sender: string; recipient: string; route?: string; messageId?: string; attempt?: number }; result: ChaosPreview };
+  /** How applications reach this relay, and tested configuration snippets filled in with it. */
+  'snippets.list': { params: SnippetsInput; result: { connection: SubmissionConnection; snippets: Snippet[] } };
 }
 
 /** Every live topic: a snapshot on subscribe, then numbered events. */
@@ -136,6 +277,14 @@ export interface Topics {
   'alerts.live': { params: Record<string, never>; snapshot: AlertView[]; event: AlertView };
   /** Effective throttles of busy destinations; each event is the full list. */
   'throttles.live': { params: Record<string, never>; snapshot: EffectiveThrottle[]; event: EffectiveThrottle[] };
+  /** Sending domains: the snapshot lists them; events are additions, checks, status changes and rotations. */
+  'domains.live': { params: Record<string, never>; snapshot: DomainView[]; event: DomainChange };
+  /** Blocklist status: the snapshot is the full view; each event is one entry that changed. */
+  'blocklists.live': { params: Record<string, never>; snapshot: BlocklistStatusView; event: BlocklistEntryView };
+  /** Webhook endpoints: the snapshot lists them; events are attempts and changes. */
+  'webhooks.live': { params: Record<string, never>; snapshot: WebhookView[]; event: WebhookActivity };
+  /** Migrations: the snapshot lists them; each event is one migration after a change (step, split, pause, rollback). */
+  'migrations.live': { params: Record<string, never>; snapshot: MigrationView[]; event: MigrationView };
 }
 
 export type MethodName = keyof Methods;

@@ -6,6 +6,12 @@ import { empty, id } from './schemas/primitives';
 import { coreMethodSpecs, sessionFilter } from './schemas/core';
 import { deliveryMethodSpecs } from './schemas/delivery';
 import { policyMethodSpecs } from './schemas/policy';
+import { domainsMethodSpecs } from './schemas/domains';
+import { messagingMethodSpecs } from './schemas/messaging';
+import { webhookMethodSpecs } from './schemas/webhooks';
+import { analyticsMethodSpecs } from './schemas/analytics';
+import { migrationMethodSpecs } from './schemas/migration';
+import { sandboxMethodSpecs } from './schemas/sandbox';
 
 export interface MethodSpec<M extends MethodName> {
   params: z.ZodType<ParamsOf<M>>;
@@ -17,6 +23,12 @@ export const methodSpecs = {
   ...coreMethodSpecs,
   ...deliveryMethodSpecs,
   ...policyMethodSpecs,
+  ...domainsMethodSpecs,
+  ...messagingMethodSpecs,
+  ...webhookMethodSpecs,
+  ...analyticsMethodSpecs,
+  ...migrationMethodSpecs,
+  ...sandboxMethodSpecs,
 } satisfies { [M in MethodName]: MethodSpec<M> };
 
 export const topicSpecs = {
@@ -27,6 +39,10 @@ export const topicSpecs = {
   'throttles.live': { params: empty },
   'stats.live': { params: empty },
   'alerts.live': { params: empty },
+  'domains.live': { params: empty },
+  'blocklists.live': { params: empty },
+  'webhooks.live': { params: empty },
+  'migrations.live': { params: empty },
 } satisfies { [T in TopicName]: { params: z.ZodType<Topics[T]['params']> } };
 
 export function isMethodName(name: string): name is MethodName {

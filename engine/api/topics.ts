@@ -21,7 +21,7 @@ const THROTTLE_REFRESH_MS = 1000;
 /** A chart of per-minute counts needs no more than one update a second. */
 const STATS_COALESCE_MS = 1000;
 
-export function createTopicSources({ bus, recorder, status, throttles, stats, alerts }: EngineServices): TopicSources {
+export function createTopicSources({ bus, recorder, status, throttles, stats, alerts, domains, blocklists, webhooks, migration }: EngineServices): TopicSources {
   return {
     'engine.status': () => ({
       snapshot: status,
@@ -90,6 +90,28 @@ export function createTopicSources({ bus, recorder, status, throttles, stats, al
     'alerts.live': () => ({
       snapshot: () => alerts.list(50),
       listen: (push) => alerts.onAlert(push),
+    }),
+
+    'domains.live': () => ({
+      snapshot: () => domains.list(),
+      listen: (push) => bus.on('domain.changed', ({ domain, kind, at }) => {
+        push({ domain, kind, at, view: domains.find(domain) });
+      }),
+    }),
+
+    'blocklists.live': () => ({
+      snapshot: () => blocklists.status(),
+      listen: (push) => bus.on('blocklist.changed', push),
+    }),
+
+    'webhooks.live': () => ({
+      snapshot: () => webhooks.service.list(),
+      listen: (push) => webhooks.service.onActivity(push),
+    }),
+
+    'migrations.live': () => ({
+      snapshot: () => migration.list(),
+      listen: (push) => migration.onChange(push),
     }),
 
     'throttles.live': () => ({

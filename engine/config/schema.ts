@@ -2,6 +2,10 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseCidr } from '../shared/networks';
+import { blocklistsSchema, daneSchema, domainsSchema, mtaStsSchema } from './domains-schema';
+import { apiSchema, inboundSchema, trackingSchema } from './email-api-schema';
+import { webhooksSchema } from './webhooks-schema';
+import { sandboxSchema } from './sandbox-schema';
 
 const MIB = 1024 * 1024;
 
@@ -44,6 +48,9 @@ export const deliverySchema = z.strictObject({
   sourceAddresses: z.strictObject({ transactional: ipAddress.optional(), bulk: ipAddress.optional() }).prefault({}),
   /** Domains for which delivery waits rather than send without STARTTLS. */
   tlsRequiredDomains: z.array(domainName).default([]),
+  /** Recipient domains' MTA-STS policies (RFC 8461) and DANE TLSA records (RFC 7672). */
+  mtaSts: mtaStsSchema.prefault({}),
+  dane: daneSchema.prefault({}),
   /** Recipients in flight per stream; bulk never takes transactional's share. */
   maxInFlight: z.strictObject({
     transactional: z.number().int().min(1).max(100_000).default(500),
@@ -111,6 +118,20 @@ export const configSchema = z.strictObject({
     allowedOrigins: z.array(z.url()).default([]),
   }).prefault({}),
   delivery: deliverySchema.prefault({}),
+  /** Sending domains: verification, DKIM rotation, the MAIL FROM rule for unverified domains. */
+  domains: domainsSchema.prefault({}),
+  /** DNSBL monitoring of the relay's sending addresses and domains. */
+  blocklists: blocklistsSchema.prefault({}),
+  /** The Email API listener; it also serves the tracking and unsubscribe endpoints. */
+  api: apiSchema.prefault({}),
+  /** Open and click tracking and List-Unsubscribe, per stream. */
+  tracking: trackingSchema.prefault({}),
+  /** The listener for asynchronous bounces (RFC 3464) and complaints (RFC 5965). */
+  inbound: inboundSchema.prefault({}),
+  /** Webhook delivery: retries and timeouts (endpoints are configured through the API). */
+  webhooks: webhooksSchema.prefault({}),
+  /** The sandbox's message inspection (spamd). */
+  sandbox: sandboxSchema.prefault({}),
   store: z.strictObject({
     groupCommitWindowMs: z.number().int().min(0).max(100).default(2),
     groupCommitMaxBatch: z.number().int().min(1).max(10_000).default(256),

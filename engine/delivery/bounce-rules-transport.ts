@@ -92,6 +92,17 @@ export const networkRules: readonly BounceRule[] = [
     shouldSuppress: false,
     summary: "There is no route to {mxHost}, error {networkCode} (check this host's outbound connectivity, IPv6 included)",
   },
+  // DANE: the certificate of mx1.example.com matches none of its 1 TLSA record(s)  (tls-policy.ts)
+  // Our own outbound TLS policy refused the host or every host: MTA-STS enforce (RFC 8461 §5)
+  // or DANE (RFC 7672 §2.2) say wait rather than send to an unauthenticated server.
+  {
+    id: 'tls-policy-refused',
+    match: { networkCodes: ['ETLSPOLICY', 'EMTASTS'] },
+    verdict: 'deferred',
+    category: 'tls',
+    shouldSuppress: false,
+    summary: "The TLS policy of {domain} (MTA-STS or DANE) does not allow delivery to {mxHost} as it stands, so the message waits (the attempt's reply says why)",
+  },
   // certificate has expired
   // Only reported when the domain's TLS policy (MTA-STS, DANE, or a configured `verify`)
   // demands a valid certificate; opportunistic TLS never verifies.

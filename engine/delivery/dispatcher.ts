@@ -16,6 +16,8 @@ import { DestinationPool, type Connector, type PoolOutcome } from './destination
 import { OutboundSession, type SessionFailure, type SessionTarget } from './smtp-session';
 import { MxCache, planMxWalk, type MxPlan } from './mx-plan';
 import { SignedMessageCache } from './signed-message-cache';
+import { withReturnPath, type ReturnPathCodec } from './return-path';
+import type { OutboundTlsPolicy } from './tls-policy';
 
 export interface DispatcherDeps {
   store: Store;
@@ -31,6 +33,13 @@ export interface DispatcherDeps {
   outcomes: OutcomeRecorder;
   quota: QuotaService;
   warmup: WarmupService;
+  /** MTA-STS and DANE of recipient domains. */
+  tlsPolicy: OutboundTlsPolicy;
+  /** The bounce domain of mail from `senderDomain` (VERP return path), or null to keep the sender's address. */
+  bounceDomainFor(senderDomain: string): string | null;
+  returnPaths: ReturnPathCodec;
+  /** Rehearsal answers (engine/chaos) for some recipients, given instead of their destination's. */
+  chaos?: { answer(job: DeliveryJob): Promise<Map<number, Pick<SessionFailure, 'phase' | 'reply' | 'networkError'>>> };
   log(level: 'info' | 'warn', message: string, details?: Record<string, unknown>): void;
   /** Called when a job is finished, so the scheduler can lease more. */
   release(job: DeliveryJob): void;
@@ -41,6 +50,8 @@ const SANDBOX: Classification = {
   summary: 'Captured by the sandbox route; nothing left this machine.',
 };
 const MAX_WALK_ADDRESSES = 5; // Postfix's smtp_mx_address_limit
+/** Where attempts answered by chaos rules say they went. */
+const CHAOS_HOST = 'chaos.relaydesk.invalid';
 
 export class Dispatcher implements JobSink {
   private readonly pools = new Map<string, DestinationPool>();
@@ -69,7 +80,8 @@ export class Dispatcher implements JobSink {
   }
 
   private async route(job: DeliveryJob): Promise<void> {
-    const live = await this.dropSuppressed(job);
+    const unsuppressed = await this.dropSuppressed(job);
+    const live = unsuppressed && (await this.rehearse(unsuppressed));
     if (!live) return;
     const route = this.deps.routes.get(live.route);
     if (!route) {
@@ -88,7 +100,8 @@ export class Dispatcher implements JobSink {
       };
       // One pool per route and source address: a connection leaves from its stream's address.
       const source = this.deps.config.sourceAddresses[live.stream] ?? 'any';
-      return this.pool(`smarthost:${route.name}:${source}`, resolved, () => this.connectSmarthost(route.name, live)).enqueue(live, resolved);
+      const pool = this.pool(`smarthost:${route.name}:${source}`, resolved, () => this.connectSmarthost(route.name, live));
+      return this.withReturnPath(live).forEach((part) => pool.enqueue(part, resolved));
     }
     // Warm-up caps protect our own source address, so they apply to direct delivery only;
     // overflow sent through a provider's route is recorded with that route on each attempt.
@@ -111,8 +124,14 @@ export class Dispatcher implements JobSink {
     // MX hosts and limits, the same source address (per stream), the same TLS requirement.
     const source = this.deps.config.sourceAddresses[live.stream] ?? 'any';
     const tls = this.deps.config.tlsRequiredDomains.includes(live.domain) ? 'tls-required' : 'tls-optional';
-    const key = `direct:${resolved.key}:${plan.hosts.map((h) => h.exchange).sort().join(',')}:${source}:${tls}`;
-    this.pool(key, resolved, () => this.connectDirect(live, plan), warmupSource).enqueue(live, resolved);
+    const policy = await this.deps.tlsPolicy.poolKey(live.domain, plan.hosts.map((h) => h.exchange));
+    const key = `direct:${resolved.key}:${plan.hosts.map((h) => h.exchange).sort().join(',')}:${source}:${tls}:${policy}`;
+    const pool = this.pool(key, resolved, () => this.connectDirect(live, plan), warmupSource);
+    this.withReturnPath(live).forEach((part) => pool.enqueue(part, resolved));
+  }
+
+  private withReturnPath(job: DeliveryJob): DeliveryJob[] {
+    return withReturnPath(job, this.deps.bounceDomainFor(job.senderDomain), this.deps.returnPaths);
   }
 
   /** `warmupSource`: the jobs of this pool were admitted against that address's warm-up cap. */
@@ -141,15 +160,16 @@ export class Dispatcher implements JobSink {
     if (candidates.length === 0) {
       return Promise.reject({ phase: 'connect', networkError: { code: 'ENONPUBLIC', message: `Every MX address of ${job.domain} is private or loopback; delivery there is disabled (delivery.allowNonPublicDestinations).` } } satisfies SessionFailure);
     }
-    return this.walk(candidates.map((candidate) => ({
+    const steps = candidates.map((candidate) => ({
       mxHost: candidate.exchange,
       tlsPolicy: requiresTls ? 'required (domain policy)' : 'opportunistic',
       target: {
         address: candidate.address, port: config.mxPort, servername: candidate.exchange, tls: requiresTls ? 'starttls' : 'starttls-optional',
         verifyCertificate: false, localAddress: config.sourceAddresses[job.stream] ?? undefined, heloName: config.heloName ?? this.deps.hostname,
         label: `direct ${job.domain}`, timeouts: config.timeouts,
-      },
-    })));
+      } satisfies SessionTarget,
+    }));
+    return this.deps.tlsPolicy.apply(job.domain, plan.hosts.map((h) => h.exchange), steps).then((walk) => this.walk(walk));
   }
 
   private connectSmarthost(name: string, job: DeliveryJob): ReturnType<Connector> {
@@ -180,7 +200,7 @@ export class Dispatcher implements JobSink {
       const sessionId = newSessionId();
       try {
         const session = await OutboundSession.open(candidate.target, this.deps.recorder, sessionId);
-        return { session, mxHost: candidate.mxHost, tlsPolicy: candidate.tlsPolicy };
+        return { session, mxHost: candidate.mxHost, tlsPolicy: session.peerNote ? `${candidate.tlsPolicy}; ${session.peerNote}` : candidate.tlsPolicy };
       } catch (failure) {
         // The attempt record names the host, address and transcript of the last failure.
         const where = { mxHost: candidate.mxHost, mxAddress: candidate.target.address, sessionId, tlsPolicy: candidate.tlsPolicy };
@@ -270,6 +290,22 @@ export class Dispatcher implements JobSink {
       tlsProtocol: where?.tlsProtocol ?? null, tlsCipher: where?.tlsCipher ?? null, tlsPolicy: where?.tlsPolicy ?? null,
       sessionId: where?.sessionId ?? null, outcomes,
     });
+  }
+
+  // Chaos rules answer for some recipients as their destination would; the relay reacts to
+  // those answers as to real ones (retry, bounce, suppress), and the other recipients go on.
+  private async rehearse(job: DeliveryJob): Promise<DeliveryJob | null> {
+    const answers = await this.deps.chaos?.answer(job);
+    if (!answers?.size) return job;
+    const answered = job.recipients.filter((r) => answers.has(r.id));
+    await this.record(job, job.route, answered.map((recipient) => {
+      const answer = answers.get(recipient.id)!;
+      const classification = classify({ ...answer, domain: job.domain, mxHost: CHAOS_HOST });
+      return { recipient, phase: answer.phase, reply: answer.reply?.text ?? answer.networkError?.message ?? null, classification };
+    }), { mxHost: CHAOS_HOST, tlsPolicy: 'none (chaos rule)' });
+    const rest = job.recipients.filter((r) => !answers.has(r.id));
+    this.deps.release({ ...job, recipients: answered });
+    return rest.length ? { ...job, recipients: rest } : null;
   }
 
   // A suppression added after the message was accepted (a bounce of another message) still applies.

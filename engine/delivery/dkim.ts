@@ -1,7 +1,6 @@
 // DKIM signing at delivery time (RFC 6376): the active key of the From header's domain,
 // or of its nearest parent with a key (relaxed DMARC alignment), signs the message once.
 import { generateKeyPairSync } from 'node:crypto';
-import { dkimSign } from 'mailauth/lib/dkim/sign.js';
 import type { Store, StoredDkimKey } from '../store/index';
 import type { SecretBox } from '../shared/secret-box';
 import type { Clock } from '../shared/clock';
@@ -26,8 +25,11 @@ export class DkimKeyring {
     return this.keys.map(toView);
   }
 
-  /** Creates and activates a key for `domain` (RSA 2048 unless Ed25519 is asked for). */
-  async generate(domain: string, selector: string, algorithm: StoredDkimKey['algorithm'] = 'rsa-sha256'): Promise<DkimKeyView> {
+  /**
+   * Creates a key for `domain` (RSA 2048 unless Ed25519 is asked for), active at once unless
+   * `state` is `pending` (a rotation's next key, waiting for DNS to serve it).
+   */
+  async generate(domain: string, selector: string, algorithm: StoredDkimKey['algorithm'] = 'rsa-sha256', state: 'active' | 'pending' = 'active'): Promise<DkimKeyView> {
     const name = normalizeDomain(domain);
     if (!isValidDomain(name)) throw new ValidationError(`"${domain}" is not a domain.`, { field: 'domain' });
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/i.test(selector)) throw new ValidationError(`Selector "${selector}" is not a DNS label.`, { field: 'selector' });
@@ -39,12 +41,33 @@ export class DkimKeyring {
     const publicKey = (algorithm === 'rsa-sha256' ? publicDer : publicDer.subarray(publicDer.length - 32)).toString('base64');
     const now = this.clock.now();
     const key: StoredDkimKey = {
-      domain: name, selector, algorithm, publicKey, state: 'active', createdAt: now, activatedAt: now, retiredAt: null,
+      domain: name, selector, algorithm, publicKey, state, createdAt: now, activatedAt: state === 'active' ? now : null, retiredAt: null,
       privateKeySealed: this.secrets.seal(pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
     };
     await this.store.writer.commit(() => this.store.dkimKeys.save(key));
     this.keys = [...this.keys.filter((k) => !(k.domain === name && k.selector === selector)), key];
     return toView(key);
+  }
+
+  /** The stored keys of exactly `domain` (sealed private keys stay sealed), oldest first. */
+  keysOf(domain: string): StoredDkimKey[] {
+    return this.keys.filter((key) => key.domain === domain);
+  }
+
+  /** Moves a key on in its life: pending -> active (signing) -> retired (record kept for a grace period). */
+  async setState(domain: string, selector: string, state: 'active' | 'retired'): Promise<void> {
+    const key = this.keys.find((k) => k.domain === domain && k.selector === selector);
+    if (!key) return;
+    const now = this.clock.now();
+    const changed: StoredDkimKey = state === 'active' ? { ...key, state, activatedAt: now } : { ...key, state, retiredAt: now };
+    await this.store.writer.commit(() => this.store.dkimKeys.save(changed));
+    this.keys = this.keys.map((k) => (k === key ? changed : k));
+  }
+
+  /** Forgets a key for good (its record is gone from DNS, or its domain was removed). */
+  async remove(domain: string, selector: string): Promise<void> {
+    await this.store.writer.commit(() => this.store.dkimKeys.remove(domain, selector));
+    this.keys = this.keys.filter((k) => !(k.domain === domain && k.selector === selector));
   }
 
   /** The message with DKIM-Signature headers prepended; unchanged when no key applies. */
@@ -53,6 +76,7 @@ export class DkimKeyring {
     const fromDomain = from ? domainOf(addressesIn(from)[0] ?? '') : '';
     const keys = this.activeKeysFor(fromDomain);
     if (keys.length === 0) return { message: raw, signedBy: null };
+    const { dkimSign } = await import('mailauth/lib/dkim/sign.js');
     const result = await dkimSign(raw, {
       canonicalization: 'relaxed/relaxed',
       headerList: SIGNED_HEADERS,

@@ -17,6 +17,13 @@ export interface SessionTarget {
   tls: 'starttls-optional' | 'starttls' | 'implicit' | 'none';
   /** Validate the peer certificate (smarthosts, MTA-STS, DANE); MX hosts in opportunistic mode are not validated. */
   verifyCertificate: boolean;
+  /** Trusted CAs instead of the system's (MTA-STS with `delivery.mtaSts.caFile`). */
+  ca?: string[];
+  /**
+   * Judges the TLS peer once STARTTLS is up, before any transaction (DANE's TLSA match, MTA-STS
+   * testing's report); `ok: false` ends the session, `note` goes into the attempt's TLS policy.
+   */
+  checkPeer?: (socket: TLSSocket) => { ok: boolean; note: string };
   auth?: { user: string; pass: string };
   localAddress?: string;
   heloName: string;
@@ -29,8 +36,8 @@ export interface SessionFailure {
   phase: DeliveryPhase;
   reply?: SmtpReply;
   networkError?: { code: string; message: string };
-  /** The host and session that failed, when a connection was tried: the attempt record names them. */
-  where?: { mxHost: string; mxAddress: string; sessionId: string; tlsPolicy: string };
+  /** The host and session that failed (no address or session when the TLS policy ruled every host out): the attempt record names them. */
+  where?: { mxHost: string; mxAddress: string | null; sessionId: string | null; tlsPolicy: string };
 }
 
 export interface TransactionResult {
@@ -51,6 +58,8 @@ export class OutboundSession {
   readonly rcptMax: number;
   readonly tlsProtocol: string | null;
   readonly tlsCipher: string | null;
+  /** What `checkPeer` said about the TLS peer. */
+  peerNote: string | null = null;
 
   private constructor(
     private readonly connection: SMTPConnection,
@@ -83,7 +92,7 @@ export class OutboundSession {
       requireTLS: target.tls === 'starttls',
       opportunisticTLS: target.tls === 'starttls-optional',
       ignoreTLS: target.tls === 'none',
-      tls: { rejectUnauthorized: target.verifyCertificate, minVersion: 'TLSv1.2', ...(target.servername && { servername: target.servername }) },
+      tls: { rejectUnauthorized: target.verifyCertificate, minVersion: 'TLSv1.2', ...(target.servername && { servername: target.servername }), ...(target.ca && { ca: target.ca }) },
       name: target.heloName,
       ...(target.localAddress && { localAddress: target.localAddress }),
       connectionTimeout: target.timeouts.connectMs,
@@ -107,6 +116,13 @@ export class OutboundSession {
           const session = new OutboundSession(connection, sessionId, target, recorder);
           recorder.update(sessionId, { tlsProtocol: session.tlsProtocol, tlsCipher: session.tlsCipher, helo: target.heloName });
           if (session.tlsProtocol) recorder.line(sessionId, 'info', `TLS established: ${session.tlsProtocol}, ${session.tlsCipher}`);
+          const socket = (connection as unknown as { _socket?: TLSSocket })._socket;
+          const verdict = session.tlsProtocol && socket ? target.checkPeer?.(socket) : undefined;
+          if (verdict) {
+            recorder.line(sessionId, 'info', verdict.note);
+            if (!verdict.ok) return fail(Object.assign(new Error(verdict.note), { code: 'ETLSPOLICY', command: 'STARTTLS' }));
+            session.peerNote = verdict.note;
+          }
           resolve(session);
         };
         if (!target.auth) return ready();

@@ -1,6 +1,7 @@
 // A typed, synchronous in-process event bus. Events are facts in the past tense,
 // published only after the transaction that made them true has committed.
 import type { EffectiveThrottle, QueueAction, RecipientState, SessionView, Stream, TranscriptLine } from '../api/contract';
+import type { BlocklistEntryView, DomainChange, DomainStatus } from '../api/contract';
 
 export interface MessageAccepted {
   id: string;
@@ -53,6 +54,56 @@ export interface AlertRaised {
   at: number;
 }
 
+/** A reader (or a machine, see isAutomated) fetched a message's open pixel or followed a tracked link. */
+export interface TrackingHit {
+  messageId: string;
+  /** Null when the message had several recipients: one body cannot tell them apart. */
+  recipientId: number | null;
+  address: string | null;
+  stream: Stream;
+  at: number;
+  userAgent: string | null;
+  ip: string | null;
+  /** Gateway prefetch, security scanner, HEAD request or a hit within seconds of delivery. */
+  isAutomated: boolean;
+  automatedReason: string | null;
+}
+
+/** A recipient unsubscribed from a sender domain's mail (its suppression list, scope domain). */
+export interface RecipientUnsubscribed {
+  messageId: string;
+  recipientId: number;
+  address: string;
+  senderDomain: string;
+  stream: Stream;
+  /** one-click: RFC 8058 POST by the mail client; page: the confirmation page; mailto: the List-Unsubscribe address. */
+  via: 'one-click' | 'page' | 'mailto';
+  at: number;
+}
+
+/** A feedback loop reported a spam complaint (RFC 5965); the address is suppressed on every stream. */
+export interface RecipientComplained {
+  messageId: string | null;
+  recipientId: number | null;
+  address: string;
+  /** abuse, fraud, virus, other, not-spam (RFC 5965 §7.3). */
+  feedbackType: string;
+  /** The report's User-Agent field, e.g. "Yahoo!-Mail-Feedback/2.0". */
+  reportedBy: string | null;
+  at: number;
+}
+
+/** A sending domain was added, changed, removed, checked, changed status or rotated its keys. */
+export interface DomainChanged {
+  domain: string;
+  kind: DomainChange['kind'];
+  /** What happened, in words (the rotation step, the status change). */
+  detail: string;
+  at: number;
+  from?: DomainStatus;
+  to?: DomainStatus;
+}
+
 export interface EngineEvents {
   'message.accepted': MessageAccepted;
   'transaction.rejected': TransactionRejected;
@@ -68,6 +119,13 @@ export interface EngineEvents {
   'alert.raised': AlertRaised;
   /** Transcript lines, batched per store commit. */
   'transcript.appended': TranscriptLine[];
+  'domain.changed': DomainChanged;
+  /** A blocklist entry changed: listed, cleared, or its check could not tell. */
+  'blocklist.changed': BlocklistEntryView;
+  'tracking.opened': TrackingHit;
+  'tracking.clicked': TrackingHit & { url: string };
+  'recipient.unsubscribed': RecipientUnsubscribed;
+  'recipient.complained': RecipientComplained;
 }
 
 export type EngineEventName = keyof EngineEvents;

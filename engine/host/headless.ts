@@ -15,6 +15,7 @@ import { queue } from './commands/queue';
 import { message } from './commands/message';
 import { sessions } from './commands/sessions';
 import { call } from './commands/call';
+import { mcp } from './commands/mcp';
 
 const USAGE = `Usage: relaydesk <command> [--data-dir DIR] [--json]
 
@@ -26,10 +27,11 @@ Commands:
   message show <queue id>        headers, recipients, transcript (--raw for the source)
   sessions tail|ls               live and past SMTP conversations
   call --list | <method> [json]  any console operation, as JSON
+  mcp --user <username>          an MCP server on stdio for AI assistants
 
 --data-dir defaults to ${defaultDataDir()} (or $RELAYDESK_DATA_DIR).`;
 
-const commands: Record<string, Command> = { status, credentials, queue, message, sessions, call };
+const commands: Record<string, Command> = { status, credentials, queue, message, sessions, call, mcp };
 
 interface GlobalOptions {
   dataDir: string;

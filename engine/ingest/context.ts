@@ -1,5 +1,6 @@
 // What the SMTP ingest needs from the rest of the engine, assembled once by createEngine.
 import type { EngineConfig } from '../config/index';
+import type { Stream } from '../api/contract';
 import type { Clock } from '../shared/clock';
 import type { CredentialService } from '../credentials/index';
 import type { AuthGuard, SlidingWindowLimiter } from '../policy/index';
@@ -27,5 +28,7 @@ export interface IngestContext {
   intake: Intake;
   newQueueId: () => string;
   stats: IngestStats;
+  /** Why MAIL FROM this domain is refused (an unverified sending domain, domains.requireVerified); null: accepted. */
+  senderDomainRefusal(senderDomain: string, stream: Stream): string | null;
   log: EngineLog;
 }

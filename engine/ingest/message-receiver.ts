@@ -11,6 +11,7 @@ import { addressesIn, decodeEncodedWords, headerValue, readHeaderBlock } from '.
 import { normalizeLineEnds, scanLines } from './line-endings';
 import { dateHeader, messageIdHeader, receivedHeader } from './trace-headers';
 import { reply } from './reply';
+import { ValidationError } from '../shared/errors';
 
 type StreamWithSize = Readable & { sizeExceeded?: boolean };
 
@@ -109,6 +110,8 @@ export async function receiveMessage(
   try {
     result = await context.intake.accept(message, recipients);
   } catch (error) {
+    // Refused as composed (an unknown template, bad X-Relaydesk-* headers): the client's to fix.
+    if (error instanceof ValidationError) throw reply(550, '5.6.0', error.message);
     context.log('error', 'could not store an accepted message', { error: String(error), sessionId: live.view.id });
     throw reply(451, '4.3.0', 'The message could not be stored (the relay\'s disk may be full or failing); ' +
       'nothing was queued, please try again later.');

@@ -16,6 +16,9 @@ export function checkSender(context: IngestContext, session: LiveSession, mailFr
       return refuse(530, '5.7.0', `Authentication required: ${clientAddress} is not a trusted network, so this relay ` +
         'only accepts mail after AUTH (offered once the connection uses TLS).');
     }
+    // RFC 3463 §3.8: X.7.1, "delivery not authorized, message refused": the domain may not send from here.
+    const unverified = context.senderDomainRefusal(domainOf(mailFrom), context.config.messages.trustedStream);
+    if (unverified) return refuse(550, '5.7.1', unverified);
     return { ok: true, note: `policy: relay allowed without AUTH, ${clientAddress} is in trusted networks` };
   }
   const domain = domainOf(mailFrom);
@@ -26,6 +29,8 @@ export function checkSender(context: IngestContext, session: LiveSession, mailFr
     return refuse(553, '5.7.1', `${what} is not allowed for credential "${credential.username}" ` +
       `(allowed: ${allowed.join(', ')}). Send from an allowed domain or widen the credential's sender domains.`);
   }
+  const unverified = context.senderDomainRefusal(domain, credential.stream);
+  if (unverified) return refuse(550, '5.7.1', unverified);
   const rate = context.limiter.take(`credential:${credential.id}`, credential.rateLimit);
   if (!rate.ok) {
     const seconds = Math.ceil(rate.retryAfterMs / 1000);

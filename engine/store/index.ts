@@ -21,6 +21,11 @@ import { DkimKeysRepo } from './repos/dkim-keys';
 import { ThrottleRulesRepo } from './repos/throttle-rules';
 import { SendCountersRepo } from './repos/send-counters';
 import { WarmupPlansRepo } from './repos/warmup-plans';
+import { TemplatesRepo } from './repos/templates';
+import { MessageExtrasRepo } from './repos/message-extras';
+import { TrackingEventsRepo } from './repos/tracking-events';
+import { IdempotencyKeysRepo } from './repos/idempotency-keys';
+import { InboundReportsRepo } from './repos/inbound-reports';
 
 export type { WriteDb } from './database';
 export type { GroupCommitOptions, WriterLog } from './writer';
@@ -35,6 +40,11 @@ export type { LeasedRow, LeasedMessage, Transition } from './repos/delivery-queu
 export type { NewAttempt, StoredAttempt } from './repos/attempts';
 export type { StoredDkimKey } from './repos/dkim-keys';
 export type { StoredWarmupPlan } from './repos/warmup-plans';
+export type { StoredTemplate, StoredTemplateVersion } from './repos/templates';
+export type { MessageExtras } from './repos/message-extras';
+export type { NewTrackingEvent } from './repos/tracking-events';
+export type { IdempotencyRecord } from './repos/idempotency-keys';
+export type { NewInboundReport } from './repos/inbound-reports';
 export { defaultGroupCommit } from './writer';
 export { acquireDataDirLock, lockHolder } from './data-dir-lock';
 export type { DataDirLock } from './data-dir-lock';
@@ -66,6 +76,11 @@ export interface Store {
   readonly throttleRules: ThrottleRulesRepo;
   readonly sendCounters: SendCountersRepo;
   readonly warmupPlans: WarmupPlansRepo;
+  readonly templates: TemplatesRepo;
+  readonly messageExtras: MessageExtrasRepo;
+  readonly trackingEvents: TrackingEventsRepo;
+  readonly idempotencyKeys: IdempotencyKeysRepo;
+  readonly inboundReports: InboundReportsRepo;
   /** Closes the writer and, once the checkpoint thread has finished, resolves. */
   close(): Promise<void>;
 }
@@ -107,6 +122,11 @@ export function openStore(options: StoreOptions): Store {
     throttleRules: new ThrottleRulesRepo(db),
     sendCounters: new SendCountersRepo(db),
     warmupPlans: new WarmupPlansRepo(db),
+    templates: new TemplatesRepo(db),
+    messageExtras: new MessageExtrasRepo(db),
+    trackingEvents: new TrackingEventsRepo(db),
+    idempotencyKeys: new IdempotencyKeysRepo(db),
+    inboundReports: new InboundReportsRepo(db),
     async close() {
       writer.close();
       db.close();

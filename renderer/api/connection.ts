@@ -16,9 +16,13 @@ interface ConnectionBase {
   onStateChange(listener: (state: ConnectionState) => void): () => void;
 }
 
-/** The desktop app: window.relay from the preload, always connected. */
+/** The desktop app: window.relay from the preload, to its own engine or a remote relay. */
 export interface IpcConnection extends ConnectionBase {
   readonly transport: 'ipc';
+  /** The remote relay main carries frames to; null with the app's own engine. */
+  readonly remoteUrl: string | null;
+  /** Remote only: replaces a token the relay refused (main stores it and reconnects). */
+  readonly authenticate: ((token: string) => void) | null;
 }
 
 /** A browser: the control WebSocket, with a token and reconnects. */

@@ -14,7 +14,7 @@ declare global {
 }
 
 export function openConsoleConnection(win: Window & typeof globalThis): ConsoleConnection {
-  if (win.relay) return createIpcConnection(win.relay);
+  if (win.relay) return createIpcConnection(win.relay, win.relayDesktop ?? null);
   const tokens = sessionTokenStore(win.sessionStorage);
   adoptTokenFromUrl(win.location, win.history, tokens);
   const socketUrl = new URL(SOCKET_PATH, win.location.href);
@@ -28,4 +28,5 @@ export function openConsoleConnection(win: Window & typeof globalThis): ConsoleC
 }
 
 export type { ConnectionState, ConsoleConnection, WebSocketConnection } from './connection';
+export type { DesktopBridge } from './desktop-bridge';
 export { describeApiError } from './api-errors';

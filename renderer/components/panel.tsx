@@ -8,13 +8,15 @@ interface PanelProps {
   /** Right-aligned in the header, e.g. a count. */
   aside?: ReactNode;
   testId: string;
+  /** Fills the rest of a full-height page (a list that scrolls inside). */
+  isFill?: boolean;
   children: ReactNode;
 }
 
-export function Panel({ title, description, aside, testId, children }: PanelProps) {
+export function Panel({ title, description, aside, testId, isFill, children }: PanelProps) {
   const headingId = useId();
   return (
-    <section className="panel" aria-labelledby={headingId} data-testid={testId}>
+    <section className={isFill ? 'panel panel-fill' : 'panel'} aria-labelledby={headingId} data-testid={testId}>
       <header className="panel-header">
         <div>
           <h2 id={headingId} className="panel-title">{title}</h2>

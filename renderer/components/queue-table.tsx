@@ -2,29 +2,12 @@
 // outcomes on the right.
 import type { RecipientState, StateCounts, Stream } from '../../engine/api/contract';
 import { formatCount } from '../lib/format';
+import { STATE_LABELS, STREAM_LABELS, STREAMS } from '../lib/labels';
 import { TableScroll } from './panel';
 
-/** Still to deliver, in the order a recipient moves through them. */
-export const PENDING_STATES: RecipientState[] = ['queued', 'sending', 'deferred', 'held'];
+/** Still to deliver, in the order a recipient moves through them; then the outcomes. */
+const PENDING_STATES: RecipientState[] = ['queued', 'sending', 'deferred', 'held'];
 const FINAL_STATES: RecipientState[] = ['delivered', 'bounced', 'suppressed', 'expired'];
-
-const STATE_LABELS: Record<RecipientState, string> = {
-  queued: 'Queued',
-  sending: 'Sending',
-  deferred: 'Deferred',
-  held: 'Held',
-  delivered: 'Delivered',
-  bounced: 'Bounced',
-  suppressed: 'Suppressed',
-  expired: 'Expired',
-};
-
-const STREAM_LABELS: Record<Stream, string> = { transactional: 'Transactional', bulk: 'Bulk' };
-const STREAMS: Stream[] = ['transactional', 'bulk'];
-
-export function pendingCount(counts: StateCounts): number {
-  return PENDING_STATES.reduce((sum, state) => sum + counts[state], 0);
-}
 
 function total(counts: StateCounts): number {
   return [...PENDING_STATES, ...FINAL_STATES].reduce((sum, state) => sum + counts[state], 0);

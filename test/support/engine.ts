@@ -20,7 +20,7 @@ export interface TestRelayOptions {
   delivery?: boolean;
 }
 
-/** Defaults: a STARTTLS listener `submission`, an implicit TLS listener `submissions`, no AUTH delay. */
+/** Defaults: a STARTTLS listener `submission`, an implicit TLS listener `submissions`, no AUTH delay, unverified sender domains accepted. */
 export async function startTestRelay(overrides: EngineConfigInput = {}, options: TestRelayOptions = {}): Promise<TestRelay> {
   const dataDir = options.dataDir ?? tempDir();
   const config = parseConfig({
@@ -32,6 +32,8 @@ export async function startTestRelay(overrides: EngineConfigInput = {}, options:
     control: { port: 0 },
     ...overrides,
     auth: { failureDelayMs: 0, ...overrides.auth },
+    // Tests send from made-up domains; the sending-domain tests turn the check on themselves.
+    domains: { requireVerified: false, ...overrides.domains },
   });
   const engine = createEngine({ config, dataDir, version: 'test', clock: options.clock });
   const listeners = await engine.start({ delivery: options.delivery });

@@ -53,8 +53,8 @@ export async function serve({ dataDir, version, out }: CommandContext, options: 
     });
     writeControlInfo(dataDir, { url: control.url, pid: process.pid, startedAt: Date.now(), host: 'headless' });
     const consoleUrl = `${control.url}/#token=${token}`;
-    out.result({ event: 'listening', version, dataDir, listeners, console: { url: control.url, token } }, () =>
-      describeStart(version, dataDir, listeners, consoleUrl, engine.tls?.source === 'self-signed' ? engine.tls.certPath : null));
+    out.result({ event: 'listening', version, dataDir, listeners, console: { url: control.url, token }, emailApi: engine.emailApi }, () =>
+      describeStart(version, dataDir, listeners, consoleUrl, engine.tls?.source === 'self-signed' ? engine.tls.certPath : null, engine.emailApi));
   } catch (error) {
     await control?.close();
     await engine.stop(0);
@@ -72,13 +72,15 @@ export async function serve({ dataDir, version, out }: CommandContext, options: 
   };
 }
 
-function describeStart(version: string, dataDir: string, listeners: ListenerView[], consoleUrl: string, selfSignedCert: string | null): string {
+function describeStart(version: string, dataDir: string, listeners: ListenerView[], consoleUrl: string, selfSignedCert: string | null,
+  emailApi: Engine['emailApi']): string {
   const tlsNames = { starttls: 'STARTTLS', implicit: 'implicit TLS', none: 'no TLS, trusted networks only' };
   return [
     `Relaydesk ${version} is running.`,
     ...listeners.map((l) => l.state === 'listening'
       ? `  SMTP ${l.name.padEnd(12)} ${l.host}:${l.port} (${tlsNames[l.tls]})`
       : `  SMTP ${l.name.padEnd(12)} FAILED: ${l.error}`),
+    ...(emailApi ? [`  Email API         ${emailApi.url ?? `FAILED: ${emailApi.error}`}`] : []),
     `  Console           ${consoleUrl}`,
     `  Data              ${dataDir}`,
     ...(selfSignedCert ? [`  TLS certificate   self-signed, ${selfSignedCert} (clients must trust it or skip verification)`] : []),

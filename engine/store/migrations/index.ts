@@ -4,6 +4,10 @@ import type { WriteDb } from '../database';
 import * as createCore from './0010-create-core';
 import * as createDelivery from './0020-create-delivery';
 import * as consoleIndexes from './0030-console-indexes';
+import * as createDomains from './0040-create-domains';
+import * as emailApi from './0050-email-api';
+import * as webhooksRetentionAnalytics from './0060-webhooks-retention-analytics';
+import * as migrationsSandbox from './0070-migrations-sandbox';
 
 export interface Migration {
   version: number;
@@ -15,4 +19,8 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: '0010-create-core', up: createCore.up },
   { version: 20, name: '0020-create-delivery', up: createDelivery.up },
   { version: 30, name: '0030-console-indexes', up: consoleIndexes.up },
+  { version: 40, name: '0040-create-domains', up: createDomains.up },
+  { version: 50, name: '0050-email-api', up: emailApi.up },
+  { version: 60, name: '0060-webhooks-retention-analytics', up: webhooksRetentionAnalytics.up },
+  { version: 70, name: '0070-migrations-sandbox', up: migrationsSandbox.up },
 ];

@@ -16,6 +16,7 @@ export interface StoredDkimKey {
 export class DkimKeysRepo {
   private readonly listStatement;
   private readonly upsertStatement;
+  private readonly deleteStatement;
 
   constructor(db: WriteDb) {
     this.listStatement = db.prepare<[], StoredDkimKey>(`SELECT domain, selector, algorithm, private_key_sealed AS privateKeySealed,
@@ -26,6 +27,7 @@ export class DkimKeysRepo {
       VALUES (@domain, @selector, @algorithm, @privateKeySealed, @publicKey, @state, @createdAt, @activatedAt, @retiredAt)
       ON CONFLICT (domain, selector) DO UPDATE SET state = excluded.state, activated_at = excluded.activated_at,
         retired_at = excluded.retired_at`);
+    this.deleteStatement = db.prepare('DELETE FROM dkim_keys WHERE domain = ? AND selector = ?');
   }
 
   list(): StoredDkimKey[] {
@@ -34,5 +36,9 @@ export class DkimKeysRepo {
 
   save(key: StoredDkimKey): void {
     this.upsertStatement.run(key);
+  }
+
+  remove(domain: string, selector: string): boolean {
+    return this.deleteStatement.run(domain, selector).changes > 0;
   }
 }

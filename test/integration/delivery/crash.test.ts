@@ -39,6 +39,7 @@ describe('SIGKILL during delivery', () => {
       trustedNetworks: ['127.0.0.0/8'],
       control: { port: 0 },
       delivery: { mxPort: mx.port, allowNonPublicDestinations: true, dns: { servers: dns.servers, timeoutMs: 1000, tries: 1 } },
+      domains: { requireVerified: false },
     };
     try {
       const first = await startHostProcess(dataDir, config);

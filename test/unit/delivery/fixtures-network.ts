@@ -88,6 +88,18 @@ export const networkFixtures: readonly ReplyFixture[] = [
     expected: deferred('tls-dropped', 'tls'),
   },
   {
+    source: 'Relaydesk DANE check (tls-policy.ts)',
+    phase: 'starttls',
+    networkError: { code: 'ETLSPOLICY', message: 'DANE: the certificate of mx1.example.com matches none of its 1 TLSA record(s)' },
+    expected: deferred('tls-policy-refused', 'tls'),
+  },
+  {
+    source: 'Relaydesk MTA-STS check (tls-policy.ts)',
+    phase: 'connect',
+    networkError: { code: 'EMTASTS', message: 'The MTA-STS policy of example.com (enforce) allows mx: *.mail.example.net; no MX host matches (mx1.example.com)' },
+    expected: deferred('tls-policy-refused', 'tls'),
+  },
+  {
     source: 'socket',
     phase: 'data-end',
     networkError: { code: 'ECONNRESET', message: 'read ECONNRESET' },

@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import type { ServerFrame } from '../../../engine/api/index';
 import { FrameClient } from '../../../engine/api/index';
-import { CALL_CHANNEL } from '../../../main/relay-channels';
+import { CALL_CHANNEL, LINK_CHANNEL, type LinkState } from '../../../main/relay-channels';
 import type { RelayIpcEvent, RelayIpcListener, RelayIpcMain, RelayWebContents } from '../../../main/relay-ipc';
 import type { SenderFrame } from '../../../main/sender-check';
 
@@ -16,14 +16,21 @@ let nextId = 1;
 export class StandInWebContents extends EventEmitter implements RelayWebContents {
   readonly id = nextId++;
   readonly sent: ServerFrame[] = [];
+  /** What main reported about a remote relay's link (relay:link). */
+  readonly linkStates: LinkState[] = [];
   private isGone = false;
 
   isDestroyed(): boolean {
     return this.isGone;
   }
 
-  send(_channel: string, frame: ServerFrame): void {
+  send(channel: string, message: ServerFrame | LinkState): void {
     if (this.isGone) throw new Error('Object has been destroyed');
+    if (channel === LINK_CHANNEL) {
+      this.linkStates.push(message as LinkState);
+      return;
+    }
+    const frame = message as ServerFrame;
     this.sent.push(frame);
     setImmediate(() => this.emit('to-page', frame));
   }

@@ -1,0 +1,2 @@
+// Message search capability.
+export { MessageSearchService } from './message-search';

@@ -94,7 +94,7 @@ export function createEngine(options: EngineOptions): Engine {
   const stats = { accepted: 0, rejected: 0 };
   const secrets = options.secrets ?? openKeyFileSecretBox(dataDir);
   const routes = new RouteService(store, secrets, clock);
-  const pauses = new PauseList(store, clock);
+  const pauses = new PauseList(store, clock, bus);
   const throttle = new ThrottleController(clock, mergeRules([]), (change) => bus.emit('throttle.changed', change));
   const throttles = new ThrottleRuleService(store, throttle, clock);
   const quota = new QuotaService(store, bus, clock);
@@ -116,6 +116,7 @@ export function createEngine(options: EngineOptions): Engine {
     store, bus, clock, config: config.delivery, hostname, routes, throttle, recorder, outcomes, quota, warmup, dkim,
     mx: new MxResolver(config.delivery.dns),
     tlsPolicy: sending.tlsPolicy, returnPaths: sending.returnPaths, bounceDomainFor: (domain) => sending.domains.bounceDomainFor(domain),
+    sourceOf: (stream) => sending.blocklists.reroutes.sourceOf(stream),
     chaos: adoption.chaos,
     log: (level, message, details) => log(level, message, details),
     release: (job: DeliveryJob) => scheduler?.release(job.stream, job.recipients.length),
@@ -231,7 +232,8 @@ export function createEngine(options: EngineOptions): Engine {
         scheduler = new DeliveryScheduler(store, dispatcher, counters, pauses, clock, {
           maxInFlight: config.delivery.maxInFlight, leaseMs: LEASE_MS, batchSize: LEASE_BATCH, fallbackRoute: 'sandbox',
           leasingBlockedUntil: () => (quota.isExhausted() ? quota.status().resetsAt : null),
-          sourceAddressOf: (stream) => config.delivery.sourceAddresses[stream],
+          // The address a stream sends from now (the alternative while its own is listed), for source pauses.
+          sourceAddressOf: (stream) => sending.blocklists.reroutes.sourceOf(stream).address,
           sendAllowance: () => quota.remainingToday(),
         });
         bus.on('message.accepted', (message) => scheduler?.markDue(message.stream));

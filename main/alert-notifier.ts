@@ -15,17 +15,28 @@ const KIND_TITLES: Record<string, string> = {
   'queue-stalled': 'Queue stalled',
   certificate: 'TLS certificate',
   throttle: 'Throttled by a destination',
+  domain: 'Sending domain',
+  migration: 'Provider migration',
 };
 
 const REPEAT_AFTER_MS = 60_000;
 
 export function notificationFor(alert: AlertView): DesktopNotification {
-  const what = KIND_TITLES[alert.kind] ?? alert.kind;
+  const what = subjectOf(alert);
   return {
     title: `Relaydesk: ${what}${alert.level === 'critical' ? ' (critical)' : ''}`,
     body: alert.message,
     urgency: alert.level === 'critical' ? 'critical' : 'normal',
   };
+}
+
+/** A blocklist alert names what is listed where, so the title alone says what happened. */
+function subjectOf(alert: AlertView): string {
+  if (alert.kind === 'blocklist' && alert.blocklist) {
+    const { target, list } = alert.blocklist;
+    return alert.level === 'info' ? `${target} is off ${list}` : `${target} listed on ${list}`;
+  }
+  return KIND_TITLES[alert.kind] ?? alert.kind;
 }
 
 export function watchAlerts(client: ApiClient, notify: (notification: DesktopNotification) => void, now: () => number = Date.now): () => void {

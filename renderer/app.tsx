@@ -9,11 +9,18 @@ import { useLive } from './lib/hooks';
 import { ConsoleShell } from './shell/console-shell';
 import { createConnectionStore, createConsoleStores } from './stores/index';
 import { createNoticeStore } from './stores/notice-store';
+import type { SetupGuideState } from './stores/setup-guide-store';
 import type { ThemeState } from './stores/theme-store';
 import { ConnectingView } from './views/connecting-view';
 import { TokenView } from './views/token-view';
 
-export function App({ connection, theme }: { connection: ConsoleConnection; theme: StoreApi<ThemeState> }) {
+interface AppProps {
+  connection: ConsoleConnection;
+  theme: StoreApi<ThemeState>;
+  setupGuide: StoreApi<SetupGuideState>;
+}
+
+export function App({ connection, theme, setupGuide }: AppProps) {
   const connectionStore = useMemo(() => createConnectionStore(connection), [connection]);
   const stores = useMemo(() => createConsoleStores(connection.client), [connection]);
   const notices = useMemo(() => createNoticeStore(), []);
@@ -37,7 +44,7 @@ export function App({ connection, theme }: { connection: ConsoleConnection; them
       </BarePage>
     );
   }
-  return <ConsoleShell connection={connection} state={state} stores={stores} theme={theme} notices={notices} />;
+  return <ConsoleShell connection={connection} state={state} stores={stores} theme={theme} setupGuide={setupGuide} notices={notices} />;
 }
 
 function BarePage({ state, link, children }: { state: ConnectionState; link: LinkKind; children: ReactNode }) {

@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openConsoleConnection } from './api/index';
 import { App } from './app';
+import { createSetupGuideStore } from './stores/setup-guide-store';
 import { createThemeStore } from './stores/theme-store';
 import './styles/theme.css';
 import './styles/layout.css';
@@ -23,11 +24,12 @@ const theme = createThemeStore({
   media: window.matchMedia('(prefers-color-scheme: dark)'),
   root: document.documentElement,
 });
+const setupGuide = createSetupGuideStore({ storage: localStorageOrNull() });
 const connection = openConsoleConnection(window);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App connection={connection} theme={theme} />
+    <App connection={connection} theme={theme} setupGuide={setupGuide} />
   </StrictMode>,
 );

@@ -64,7 +64,7 @@ export function composeAdoption(deps: AdoptionDeps): Adoption {
     webhookHealth: (since) => webhookHealth(deps.webhooks(), since),
     sourceAddresses: sources,
     relaySpf: () => spfMechanisms([...config.domains.spf.addresses, ...publicSources()], config.domains.spf.include, relayHost),
-    alert: (message) => deps.bus.emit('alert.raised', { kind: 'throttle', level: 'critical', message, at: clock.now() }),
+    alert: (message) => deps.bus.emit('alert.raised', { kind: 'migration', level: 'critical', message, at: clock.now() }),
     log: (message, details) => deps.log('warn', message, details),
   });
   const sandbox = new SandboxService({

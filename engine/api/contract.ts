@@ -10,7 +10,7 @@ import type { EffectiveThrottle, QuotaSettings, QuotaStatus, SuppressionImportRe
 import type { MessageDetail, MessageRaw, QueueAction, QueueChanges, QueueEntry, QueueFilter, QueueSelection } from './contract/queue';
 import type { SessionActivity, SessionDetail, SessionFilter, SessionView, TranscriptLine } from './contract/sessions';
 import type { AlertView, LiveStats, MessageParts, MinuteStats, QueueShape, QueueSort, RecipientExplanation, TopDestination } from './contract/console';
-import type { BlocklistHistoryEntry, BlocklistStatusView, DomainChange, DomainInput, DomainPatch, DomainView, BlocklistEntryView } from './contract/domains';
+import type { BlocklistHistoryEntry, BlocklistSettings, BlocklistStatusView, DomainChange, DomainInput, DomainPatch, DomainView } from './contract/domains';
 import type { TemplateDetail, TemplateInput, TemplatePreview, TemplateView } from './contract/templates';
 import type { InboundReportView, TrackingEventView } from './contract/tracking';
 import type { WebhookActivity, WebhookAttemptView, WebhookDeliveryView, WebhookEventType, WebhookInput, WebhookIssued, WebhookView } from './contract/webhooks';
@@ -150,6 +150,8 @@ export interface Methods {
   'blocklists.check': { params: Record<string, never>; result: BlocklistStatusView };
   /** Listings and delistings of one address or domain, newest first. */
   'blocklists.history': { params: { target: string; list?: string; limit?: number }; result: BlocklistHistoryEntry[] };
+  /** Replaces the monitoring settings (lists, schedule, what a listing does); they override the configuration file from now on. */
+  'blocklists.configure': { params: BlocklistSettings; result: BlocklistStatusView };
   /** Templates by name, with their current version number. */
   'templates.list': { params: Record<string, never>; result: TemplateView[] };
   /** One template with a version (the current one unless `version` is given) and its history. */
@@ -187,6 +189,8 @@ export interface Methods {
   'webhooks.test': { params: { id: number }; result: WebhookAttemptView };
   /** Queues the stored events of a time range again (after those waiting), e.g. after a failure or for history. */
   'webhooks.replay': { params: { id: number; from: number; to?: number; eventTypes?: WebhookEventType[] }; result: { queued: number } };
+  /** Queues one finished delivery's event again (same event id), after what already waits; e.g. after the receiver lost it. */
+  'webhooks.redeliver': { params: { id: number; deliveryId: number }; result: { queued: number } };
   /** The public event types, with what each means. */
   'webhooks.eventTypes': { params: Record<string, never>; result: Array<{ type: WebhookEventType; description: string }> };
   /** Retention settings per stream and the last purge. */
@@ -237,6 +241,8 @@ export interface Methods {
   'migration.importSuppressions': { params: ProviderImportInput; result: ProviderImportReport };
   /** Sends an endpoint's webhooks shaped like a provider's (null: Relaydesk's own); providers that post one event get batches of one. */
   'migration.webhookFormat': { params: { webhookId: number; provider: ProviderId | null }; result: { webhookId: number; provider: ProviderId | null } };
+  /** The endpoints whose webhooks are shaped like a provider's; the others get Relaydesk's own shape. */
+  'migration.webhookFormats': { params: Record<string, never>; result: Array<{ webhookId: number; provider: ProviderId }> };
   /** Sandbox inboxes: captured mail per credential (`credentialId` null: trusted networks). */
   'sandbox.inboxes': { params: Record<string, never>; result: SandboxInbox[] };
   /** Captured messages, newest first; one inbox with `credentialId`. Read them with message.get and message.parts. */
@@ -279,8 +285,8 @@ export interface Topics {
   'throttles.live': { params: Record<string, never>; snapshot: EffectiveThrottle[]; event: EffectiveThrottle[] };
   /** Sending domains: the snapshot lists them; events are additions, checks, status changes and rotations. */
   'domains.live': { params: Record<string, never>; snapshot: DomainView[]; event: DomainChange };
-  /** Blocklist status: the snapshot is the full view; each event is one entry that changed. */
-  'blocklists.live': { params: Record<string, never>; snapshot: BlocklistStatusView; event: BlocklistEntryView };
+  /** Blocklist status: the snapshot is the full view; each event is the full view again, after a change or a check. */
+  'blocklists.live': { params: Record<string, never>; snapshot: BlocklistStatusView; event: BlocklistStatusView };
   /** Webhook endpoints: the snapshot lists them; events are attempts and changes. */
   'webhooks.live': { params: Record<string, never>; snapshot: WebhookView[]; event: WebhookActivity };
   /** Migrations: the snapshot lists them; each event is one migration after a change (step, split, pause, rollback). */

@@ -35,6 +35,8 @@ export function createTopicSources({ bus, recorder, status, throttles, stats, al
           bus.on('session.closed', changed),
           bus.on('recipient.changed', changed),
           bus.on('queue.acted', changed),
+          bus.on('delivery.paused', changed),
+          bus.on('delivery.resumed', changed),
         ];
         return () => stops.forEach((stop) => stop());
       },
@@ -101,7 +103,9 @@ export function createTopicSources({ bus, recorder, status, throttles, stats, al
 
     'blocklists.live': () => ({
       snapshot: () => blocklists.status(),
-      listen: (push) => bus.on('blocklist.changed', push),
+      // A check changes many entries at once: one full view per burst is enough.
+      coalesce: { ms: LIVE_COALESCE_MS, merge: (_earlier, later) => later },
+      listen: (push) => blocklists.onChange(() => push(blocklists.status())),
     }),
 
     'webhooks.live': () => ({

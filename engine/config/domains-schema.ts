@@ -44,8 +44,16 @@ export const blocklistsSchema = z.strictObject({
   /** Check the shipped lists: Spamhaus ZEN and DBL, Barracuda, SpamCop. */
   useDefaultLists: z.boolean().default(true),
   lists: z.array(blocklistSchema).default([]),
-  /** `pause-source`: a listed sending address is paused (delivery.pause kind `source`) until resumed. */
-  onListing: z.enum(['alert', 'pause-source']).default('alert'),
+  /**
+   * `pause-source`: a listed source address is paused (delivery.pause kind `source`) until
+   * resumed; `reroute`: its stream sends through `reroute` until every list has delisted it.
+   */
+  onListing: z.enum(['alert', 'pause-source', 'reroute']).default('alert'),
+  /** Where a listed source address's stream sends meanwhile: another source address, or a route (smarthost or sandbox). */
+  reroute: z.strictObject({ sourceAddress: ipAddress.optional(), route: z.string().min(1).max(64).optional() }).optional(),
+}).refine((config) => config.onListing !== 'reroute' || (config.reroute?.sourceAddress === undefined) !== (config.reroute?.route === undefined), {
+  message: 'onListing "reroute" needs exactly one of reroute.sourceAddress and reroute.route',
+  path: ['reroute'],
 });
 
 export const mtaStsSchema = z.strictObject({

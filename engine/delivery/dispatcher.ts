@@ -7,7 +7,8 @@ import type { EventBus } from '../events/index';
 import type { Clock } from '../shared/clock';
 import type { QuotaService, ResolvedThrottle, ThrottleController, WarmupService } from '../policy/index';
 import type { SessionRecorder } from '../ingest/index';
-import type { MxResolver } from '../dns/index';
+import type { MxResolver, SourceChoice } from '../dns/index';
+import type { Stream } from '../api/contract';
 import type { DeliveryConfig } from './config';
 import type { RouteService } from './routes';
 import type { DkimKeyring } from './dkim';
@@ -38,6 +39,11 @@ export interface DispatcherDeps {
   /** The bounce domain of mail from `senderDomain` (VERP return path), or null to keep the sender's address. */
   bounceDomainFor(senderDomain: string): string | null;
   returnPaths: ReturnPathCodec;
+  /**
+   * Where a stream's mail goes now: its source address, or while that one is listed on a
+   * blocklist (blocklists.onListing `reroute`) the alternative address or route.
+   */
+  sourceOf(stream: Stream): SourceChoice;
   /** Rehearsal answers (engine/chaos) for some recipients, given instead of their destination's. */
   chaos?: { answer(job: DeliveryJob): Promise<Map<number, Pick<SessionFailure, 'phase' | 'reply' | 'networkError'>>> };
   log(level: 'info' | 'warn', message: string, details?: Record<string, unknown>): void;
@@ -89,6 +95,9 @@ export class Dispatcher implements JobSink {
       await this.recordFailure(live, failure, null, this.deps.clock.now());
       return this.deps.release(live);
     }
+    const reroute = route.kind === 'direct' ? this.deps.sourceOf(live.stream).route : null;
+    // Only away from direct delivery: a reroute to a direct route would loop and send from the listed address anyway.
+    if (reroute !== null && this.deps.routes.get(reroute)?.kind !== 'direct') return this.route({ ...live, route: reroute });
     if (route.kind === 'sandbox') {
       await this.record(live, 'sandbox', live.recipients.map((r) => ({ recipient: r, phase: 'data-end' as const, reply: null, classification: SANDBOX })), null);
       return this.deps.release(live);
@@ -99,14 +108,14 @@ export class Dispatcher implements JobSink {
         limits: { maxConnections: route.smarthost?.maxConnections ?? 10, messagesPerConnection: 100, messagesPerMinute: null, messagesPerHour: null },
       };
       // One pool per route and source address: a connection leaves from its stream's address.
-      const source = this.deps.config.sourceAddresses[live.stream] ?? 'any';
-      const pool = this.pool(`smarthost:${route.name}:${source}`, resolved, () => this.connectSmarthost(route.name, live));
+      const source = this.deps.sourceOf(live.stream).address;
+      const pool = this.pool(`smarthost:${route.name}:${source ?? 'any'}`, resolved, () => this.connectSmarthost(route.name, source));
       return this.withReturnPath(live).forEach((part) => pool.enqueue(part, resolved));
     }
     // Warm-up caps protect our own source address, so they apply to direct delivery only;
     // overflow sent through a provider's route is recorded with that route on each attempt.
     // An admission reserves its share of the cap until the pool reports the job (settle).
-    const warmupSource = this.deps.config.sourceAddresses[live.stream];
+    const warmupSource = this.deps.sourceOf(live.stream).address;
     const admission = this.deps.warmup.admit(warmupSource, live.recipients.length);
     if (admission.kind === 'hold') {
       await this.deps.outcomes.postpone(live, admission.until, admission.reason);
@@ -122,11 +131,10 @@ export class Dispatcher implements JobSink {
     const resolved = this.deps.throttle.resolve(live.domain, plan.hosts.map((h) => h.exchange));
     // Jobs share a pool (and its connections) only when they may share a connection: the same
     // MX hosts and limits, the same source address (per stream), the same TLS requirement.
-    const source = this.deps.config.sourceAddresses[live.stream] ?? 'any';
     const tls = this.deps.config.tlsRequiredDomains.includes(live.domain) ? 'tls-required' : 'tls-optional';
     const policy = await this.deps.tlsPolicy.poolKey(live.domain, plan.hosts.map((h) => h.exchange));
-    const key = `direct:${resolved.key}:${plan.hosts.map((h) => h.exchange).sort().join(',')}:${source}:${tls}:${policy}`;
-    const pool = this.pool(key, resolved, () => this.connectDirect(live, plan), warmupSource);
+    const key = `direct:${resolved.key}:${plan.hosts.map((h) => h.exchange).sort().join(',')}:${warmupSource ?? 'any'}:${tls}:${policy}`;
+    const pool = this.pool(key, resolved, () => this.connectDirect(live, plan, warmupSource), warmupSource);
     this.withReturnPath(live).forEach((part) => pool.enqueue(part, resolved));
   }
 
@@ -153,7 +161,8 @@ export class Dispatcher implements JobSink {
     return pool;
   }
 
-  private connectDirect(job: DeliveryJob, plan: MxPlan & { kind: 'hosts' }): ReturnType<Connector> {
+  /** `localAddress`: the source address of the pool's key, so a pool's connections all leave from it. */
+  private connectDirect(job: DeliveryJob, plan: MxPlan & { kind: 'hosts' }, localAddress: string | undefined): ReturnType<Connector> {
     const { config } = this.deps;
     const requiresTls = config.tlsRequiredDomains.includes(job.domain);
     const candidates = planMxWalk(plan.hosts, config.allowNonPublicDestinations).slice(0, MAX_WALK_ADDRESSES);
@@ -165,14 +174,14 @@ export class Dispatcher implements JobSink {
       tlsPolicy: requiresTls ? 'required (domain policy)' : 'opportunistic',
       target: {
         address: candidate.address, port: config.mxPort, servername: candidate.exchange, tls: requiresTls ? 'starttls' : 'starttls-optional',
-        verifyCertificate: false, localAddress: config.sourceAddresses[job.stream] ?? undefined, heloName: config.heloName ?? this.deps.hostname,
+        verifyCertificate: false, localAddress, heloName: config.heloName ?? this.deps.hostname,
         label: `direct ${job.domain}`, timeouts: config.timeouts,
       } satisfies SessionTarget,
     }));
     return this.deps.tlsPolicy.apply(job.domain, plan.hosts.map((h) => h.exchange), steps).then((walk) => this.walk(walk));
   }
 
-  private connectSmarthost(name: string, job: DeliveryJob): ReturnType<Connector> {
+  private connectSmarthost(name: string, localAddress: string | undefined): ReturnType<Connector> {
     const smarthost = this.deps.routes.smarthost(name);
     if (!smarthost) return Promise.reject({ phase: 'connect', networkError: { code: 'ENOROUTE', message: `Smarthost route "${name}" is gone.` } } satisfies SessionFailure);
     const { config } = this.deps;
@@ -186,7 +195,7 @@ export class Dispatcher implements JobSink {
           address, port: smarthost.port, servername: /^[\d.:]+$/.test(smarthost.host) ? null : smarthost.host, tls,
           verifyCertificate: smarthost.verifyCertificate,
           ...(smarthost.username && { auth: { user: smarthost.username, pass: smarthost.password ?? '' } }),
-          localAddress: config.sourceAddresses[job.stream] ?? undefined, heloName: config.heloName ?? this.deps.hostname,
+          localAddress, heloName: config.heloName ?? this.deps.hostname,
           label: `smarthost ${name}`, timeouts: config.timeouts,
         },
       })));

@@ -1,13 +1,15 @@
-// Turning a domain's MX answer into the ordered list of addresses to try, with a short
-// cache so a burst of messages to one domain asks DNS once.
+// Turning a domain's MX answer into the ordered list of addresses to try, with a cache
+// that keeps an answer as long as its records' TTL allows (at most 5 minutes), so a burst
+// of messages to one domain asks DNS once.
 import type { Clock } from '../shared/clock';
 import type { MxHost, MxResolver } from '../dns/index';
 import { isNonPublicAddress, orderByPreference } from '../dns/index';
 import type { SessionFailure } from './smtp-session';
 
-export type MxPlan = { kind: 'hosts'; hosts: MxHost[] } | { kind: 'failed'; failure: SessionFailure };
+export type MxPlan = { kind: 'hosts'; hosts: MxHost[]; ttlSeconds: number } | { kind: 'failed'; failure: SessionFailure };
 
-const POSITIVE_TTL_MS = 5 * 60_000;
+/** Until the answer arrives, callers share the lookup in flight. */
+const PENDING_TTL_MS = 60_000;
 const NEGATIVE_TTL_MS = 60_000;
 
 export class MxCache {
@@ -20,10 +22,10 @@ export class MxCache {
     const cached = this.entries.get(domain);
     if (cached && cached.expiresAt > now) return cached.plan;
     const plan = this.resolve(domain);
-    const entry = { plan, expiresAt: now + POSITIVE_TTL_MS };
+    const entry = { plan, expiresAt: now + PENDING_TTL_MS };
     this.entries.set(domain, entry);
     void plan.then((result) => {
-      if (result.kind === 'failed') entry.expiresAt = this.clock.now() + NEGATIVE_TTL_MS;
+      entry.expiresAt = this.clock.now() + (result.kind === 'hosts' ? result.ttlSeconds * 1000 : NEGATIVE_TTL_MS);
     });
     if (this.entries.size > 10_000) this.entries.delete(this.entries.keys().next().value!);
     return plan;
@@ -34,7 +36,7 @@ export class MxCache {
     switch (resolution.kind) {
       case 'mx':
       case 'implicit':
-        return { kind: 'hosts', hosts: resolution.hosts };
+        return { kind: 'hosts', hosts: resolution.hosts, ttlSeconds: resolution.ttlSeconds };
       case 'null-mx':
         // RFC 7505 §4.3: a null MX means the domain accepts no mail: a permanent failure.
         return { kind: 'failed', failure: { phase: 'dns', networkError: { code: 'ENULLMX', message: `${domain} publishes a null MX (RFC 7505): it accepts no mail.` } } };

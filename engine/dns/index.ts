@@ -7,5 +7,6 @@ export type { DnsLookup } from './lookup';
 export { SecureDnsClient } from './secure-query';
 export type { SecureAnswer } from './secure-query';
 export { BlocklistMonitor } from './blocklist-monitor';
+export type { SourceChoice, SourceReroutes } from './source-reroutes';
 export { DEFAULT_LISTS, interpretAnswer, queryName } from './dnsbl-lists';
 export type { DnsblList, DnsblVerdict } from './dnsbl-lists';

@@ -14,7 +14,8 @@ export interface MxHost {
 }
 
 export type MxResolution =
-  | { kind: 'mx' | 'implicit'; hosts: MxHost[] }
+  /** `ttlSeconds`: how long the answer may be reused (see `answerTtl`). */
+  | { kind: 'mx' | 'implicit'; hosts: MxHost[]; ttlSeconds: number }
   | { kind: 'null-mx' }
   /** `permanent`: the domain does not exist or has no address at all; otherwise retry later. */
   | { kind: 'error'; code: string; permanent: boolean; message: string };
@@ -28,6 +29,17 @@ export interface DnsOptions {
 }
 
 const PERMANENT_CODES = new Set(['ENOTFOUND', 'ENODATA']);
+
+/** The longest an MX answer is reused, however long its records' TTLs (a TTL is an upper bound, RFC 1035 §3.2.1). */
+export const MAX_MX_TTL_SECONDS = 300;
+/** The shortest: a zero TTL would otherwise send every message of a burst back to DNS. */
+export const MIN_MX_TTL_SECONDS = 5;
+
+interface TimedAddresses {
+  addresses: string[];
+  /** The smallest TTL among the address records; null when there were none. */
+  ttlSeconds: number | null;
+}
 
 export class MxResolver {
   private readonly resolver: Resolver;
@@ -56,37 +68,55 @@ export class MxResolver {
       return records.length === 1 ? { kind: 'null-mx' } : { kind: 'error', code: 'EBADMX', permanent: false, message: `${domain} publishes a null MX next to other MX records.` };
     }
     const ordered = this.order(records);
-    const hosts = await Promise.all(ordered.map((record) => this.host(record.exchange, record.priority)));
-    return { kind: 'mx', hosts };
+    const timed = await Promise.all(ordered.map((record) => this.host(record.exchange, record.priority)));
+    return { kind: 'mx', hosts: timed.map((entry) => entry.host), ttlSeconds: answerTtl(timed.map((entry) => entry.ttlSeconds)) };
   }
 
   async resolveAddresses(name: string): Promise<string[]> {
-    if (isIP(name)) return [name];
-    const lookups: Array<Promise<string[]>> = [this.resolver.resolve4(name).catch(() => [])];
-    if (this.options.useIPv6) lookups.push(this.resolver.resolve6(name).catch(() => []));
-    return (await Promise.all(lookups)).flat();
+    return (await this.resolveTimedAddresses(name)).addresses;
+  }
+
+  private async resolveTimedAddresses(name: string): Promise<TimedAddresses> {
+    if (isIP(name)) return { addresses: [name], ttlSeconds: null };
+    const none: Array<{ address: string; ttl: number }> = [];
+    const lookups = [this.resolver.resolve4(name, { ttl: true }).catch(() => none)];
+    if (this.options.useIPv6) lookups.push(this.resolver.resolve6(name, { ttl: true }).catch(() => none));
+    const records = (await Promise.all(lookups)).flat();
+    return { addresses: records.map((record) => record.address), ttlSeconds: records.length ? Math.min(...records.map((record) => record.ttl)) : null };
   }
 
   private async implicitMx(domain: string): Promise<MxResolution> {
-    const host = await this.host(domain, 0);
+    const { host, ttlSeconds } = await this.host(domain, 0);
     if (host.addresses.length === 0) {
       return { kind: 'error', code: 'ENODATA', permanent: true, message: `${domain} has no MX record and no address: it cannot receive mail.` };
     }
-    return { kind: 'implicit', hosts: [host] };
+    return { kind: 'implicit', hosts: [host], ttlSeconds: answerTtl([ttlSeconds]) };
   }
 
-  private async host(exchange: string, preference: number): Promise<MxHost> {
+  private async host(exchange: string, preference: number): Promise<{ host: MxHost; ttlSeconds: number | null }> {
     try {
-      const addresses = await this.resolveAddresses(exchange);
-      return addresses.length ? { exchange, preference, addresses } : { exchange, preference, addresses, error: `${exchange} has no address records` };
+      const { addresses, ttlSeconds } = await this.resolveTimedAddresses(exchange);
+      const host: MxHost = addresses.length ? { exchange, preference, addresses } : { exchange, preference, addresses, error: `${exchange} has no address records` };
+      return { host, ttlSeconds };
     } catch (error) {
-      return { exchange, preference, addresses: [], error: (error as Error).message };
+      return { host: { exchange, preference, addresses: [], error: (error as Error).message }, ttlSeconds: null };
     }
   }
 
   private order<T extends { priority: number }>(records: T[]): T[] {
     return orderByPreference(records, (record) => record.priority, this.random);
   }
+}
+
+/**
+ * How long a resolved MX walk may be reused: the shortest TTL of the addresses in it, so a
+ * host moved with a short TTL (a provider switch) is followed in time, at most
+ * MAX_MX_TTL_SECONDS and at least MIN_MX_TTL_SECONDS. Node's resolveMx does not report the MX records' own TTL, so the
+ * address records stand in for it.
+ */
+export function answerTtl(ttls: ReadonlyArray<number | null>): number {
+  const known = ttls.filter((ttl): ttl is number => ttl !== null);
+  return Math.max(MIN_MX_TTL_SECONDS, Math.min(MAX_MX_TTL_SECONDS, ...known));
 }
 
 /**

@@ -55,8 +55,9 @@ export function composeDomains(deps: DomainsSetupDeps): DomainsSetup {
     spf: () => spfMechanisms([...config.domains.spf.addresses, ...publicSources], config.domains.spf.include, relayHost),
   });
   const blocklists: BlocklistMonitor = new BlocklistMonitor({
-    store, bus, clock, config: config.blocklists, lookup, sourceAddresses, log,
+    store, bus, clock, config: config.blocklists, lookup, sourceAddresses: delivery.sourceAddresses, log,
     domains: (): string[] => domains.names(),
+    routeKind: (name) => deps.routes.get(name)?.kind,
     pauseSource: async (address, reason) => {
       await deps.pauses.pause('source', address, reason, null);
     },

@@ -13,9 +13,11 @@ export function coveringDomain(domains: ReadonlyMap<string, StoredDomain>, domai
   return null;
 }
 
-export function sendingVerdict(domain: StoredDomain): DomainView['sending'] {
+/** `isVerifiedRequired`: domains.requireVerified; when off, every domain's mail is accepted and the reason says why. */
+export function sendingVerdict(domain: StoredDomain, isVerifiedRequired: boolean): DomainView['sending'] {
   if (domain.status === 'verified') return { isAllowed: true, reason: `${domain.domain} is verified.` };
   if (domain.allowUnverified) return { isAllowed: true, reason: `${domain.domain} is not verified, but the operator allows sending from it.` };
+  if (!isVerifiedRequired) return { isAllowed: true, reason: `${domain.domain} is not verified, but this relay accepts mail from unverified domains (domains.requireVerified is off).` };
   const problem = domain.report?.find((check) => check.isRequired && check.status !== 'ok')?.problems[0];
   return {
     isAllowed: false,
@@ -30,7 +32,7 @@ export function senderRefusal(domains: ReadonlyMap<string, StoredDomain>, sender
     return `Sender domain "${senderDomain}" is not a sending domain of this relay. Add it (domains.add), publish its records ` +
       'and verify it, or route its mail to the sandbox.';
   }
-  const verdict = sendingVerdict(covering);
+  const verdict = sendingVerdict(covering, true);
   if (verdict.isAllowed) return null;
   return `${verdict.reason} Publish its records and verify it (domains.verify), or allow unverified sending for it (domains.update allowUnverified).`;
 }

@@ -13,6 +13,7 @@ import { expectedRecords, zoneFile, type ExpectedRecord } from './records';
 import type { DomainVerifier } from './verify';
 import type { DkimRotation } from './rotation';
 import { coveringDomain, senderRefusal, sendingVerdict } from './sender-rules';
+import { statusAlert } from './status-alert';
 
 export interface DomainServiceDeps {
   store: Store;
@@ -185,8 +186,12 @@ export class DomainService {
     const updated: StoredDomain = { ...domain, report, status, checkedAt: now, verifiedAt: status === 'verified' && domain.status !== 'verified' ? now : domain.verifiedAt, updatedAt: now };
     await this.save(updated);
     if (rotated.length) this.changed(updated, 'rotation', rotated.join('; '));
-    if (status !== domain.status) this.changed(updated, 'status', `${name}: ${domain.status} -> ${status}`, domain.status);
-    else this.changed(updated, 'checked', `${name} checked`);
+    if (status !== domain.status) {
+      this.changed(updated, 'status', `${name}: ${domain.status} -> ${status}`, domain.status);
+      this.deps.bus.emit('alert.raised', statusAlert(updated, domain.status, this.deps.config.requireVerified, now));
+    } else {
+      this.changed(updated, 'checked', `${name} checked`);
+    }
     return this.view(updated);
   }
 
@@ -210,7 +215,7 @@ export class DomainService {
     return {
       domain: domain.domain, status: domain.status, allowUnverified: domain.allowUnverified, returnPathDomain: domain.returnPathDomain,
       usesEd25519: domain.usesEd25519, selectorPrefix: domain.selectorPrefix, records, rotation: this.deps.rotation.view(domain),
-      sending: sendingVerdict(domain), createdAt: domain.createdAt, checkedAt: domain.checkedAt, verifiedAt: domain.verifiedAt,
+      sending: sendingVerdict(domain, this.deps.config.requireVerified), createdAt: domain.createdAt, checkedAt: domain.checkedAt, verifiedAt: domain.verifiedAt,
     };
   }
 

@@ -27,9 +27,10 @@ export class AlertLog {
   }
 
   private async record(alert: Omit<AlertView, 'id'>): Promise<void> {
+    // Everything but the time goes into the stored data, kind-specific fields (a blocklist's delisting page) included.
+    const { at, ...data } = alert;
     const id = await this.store.writer.commit(() => this.store.events.append({
-      at: alert.at, type: 'alert.raised', messageId: null, recipientId: null,
-      data: { kind: alert.kind, level: alert.level, message: alert.message },
+      at, type: 'alert.raised', messageId: null, recipientId: null, data,
     }));
     const view: AlertView = { id, ...alert };
     this.recent.unshift(view);

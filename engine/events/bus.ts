@@ -1,7 +1,7 @@
 // A typed, synchronous in-process event bus. Events are facts in the past tense,
 // published only after the transaction that made them true has committed.
-import type { EffectiveThrottle, QueueAction, RecipientState, SessionView, Stream, TranscriptLine } from '../api/contract';
-import type { BlocklistEntryView, DomainChange, DomainStatus } from '../api/contract';
+import type { EffectiveThrottle, PauseView, QueueAction, RecipientState, SessionView, Stream, TranscriptLine } from '../api/contract';
+import type { AlertView, BlocklistEntryView, DomainChange, DomainStatus } from '../api/contract';
 
 export interface MessageAccepted {
   id: string;
@@ -48,10 +48,11 @@ export interface BlocklistReported {
 
 /** Something the operator should know now (console banner, OS notification, webhook). */
 export interface AlertRaised {
-  kind: 'quota' | 'blocklist' | 'queue-stalled' | 'certificate' | 'throttle';
-  level: 'warning' | 'critical';
+  kind: AlertView['kind'];
+  level: AlertView['level'];
   message: string;
   at: number;
+  blocklist?: AlertView['blocklist'];
 }
 
 /** A reader (or a machine, see isAutomated) fetched a message's open pixel or followed a tracked link. */
@@ -117,6 +118,8 @@ export interface EngineEvents {
   'queue.acted': { action: QueueAction; affected: number; at: number };
   'blocklist.reported': BlocklistReported;
   'alert.raised': AlertRaised;
+  'delivery.paused': PauseView;
+  'delivery.resumed': { kind: PauseView['kind']; target: string };
   /** Transcript lines, batched per store commit. */
   'transcript.appended': TranscriptLine[];
   'domain.changed': DomainChanged;

@@ -23,7 +23,9 @@ export class FactRecorder {
         data: { address: event.address, feedbackType: event.feedbackType, reportedBy: event.reportedBy },
       })),
       bus.on('blocklist.changed', (entry) => {
-        if (entry.state !== 'listed') return;
+        // A listing starts at the check that found it; a later change of a listed entry (its
+        // check refused or failed) is no new listing and must not announce one again.
+        if (entry.state !== 'listed' || entry.since !== entry.checkedAt) return;
         this.record({
           at: entry.since, type: 'blocklist.listed', messageId: null, recipientId: null,
           data: { target: entry.target, targetKind: entry.targetKind, list: entry.list, source: entry.source, detail: entry.detail, delistUrl: entry.delistUrl },

@@ -20,7 +20,9 @@ export const CONSOLE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // Remote images are allowed here only so a message preview can show them once the
+  // operator asks; the preview frame carries its own CSP that blocks them until then.
+  "img-src 'self' data: blob: https: http:",
   "connect-src 'self' ws: wss:",
   "frame-src blob: data:",
   "object-src 'none'",

@@ -92,6 +92,7 @@ export class MigrationsRepo {
   private readonly formatStatement;
   private readonly setFormatStatement;
   private readonly removeFormatStatement;
+  private readonly formatsStatement;
 
   constructor(db: WriteDb) {
     this.insertStatement = db.prepare(`INSERT INTO migrations (provider, domains, old_route, new_route, state, settings, split_percent,
@@ -115,6 +116,7 @@ export class MigrationsRepo {
     this.setFormatStatement = db.prepare(`INSERT INTO webhook_formats (endpoint_id, provider) VALUES (?, ?)
       ON CONFLICT (endpoint_id) DO UPDATE SET provider = excluded.provider`);
     this.removeFormatStatement = db.prepare('DELETE FROM webhook_formats WHERE endpoint_id = ?');
+    this.formatsStatement = db.prepare<[], { endpoint_id: number; provider: ProviderId }>('SELECT endpoint_id, provider FROM webhook_formats ORDER BY endpoint_id');
   }
 
   insert(migration: Omit<StoredMigration, 'id'>): number {
@@ -155,6 +157,11 @@ export class MigrationsRepo {
 
   webhookFormat(endpointId: number): ProviderId | null {
     return this.formatStatement.get(endpointId)?.provider ?? null;
+  }
+
+  /** Every endpoint set to a provider's shape. */
+  webhookFormats(): Array<{ webhookId: number; provider: ProviderId }> {
+    return this.formatsStatement.all().map((row) => ({ webhookId: row.endpoint_id, provider: row.provider }));
   }
 
   setWebhookFormat(endpointId: number, provider: ProviderId | null): void {

@@ -132,6 +132,10 @@ export class MigrationService {
     await this.deps.store.writer.commit(() => this.repo.setWebhookFormat(webhookId, provider));
   }
 
+  webhookFormats(): Array<{ webhookId: number; provider: ProviderId }> {
+    return this.repo.webhookFormats();
+  }
+
   async importSuppressions(input: ProviderImportInput): Promise<ProviderImportReport> {
     if (input.migrationId !== undefined) this.require(input.migrationId);
     const report = await importProviderExport(this.deps.suppressions, input);

@@ -2,9 +2,9 @@
 // scans the recipients table; loaded once at start, then moved by each transition.
 import type { RecipientState, StateCounts, Stream } from '../api/contract';
 
-export const RECIPIENT_STATES: readonly RecipientState[] = [
-  'queued', 'sending', 'deferred', 'delivered', 'bounced', 'suppressed', 'expired', 'held',
-];
+import { RECIPIENT_STATES } from '../store/index';
+
+export { RECIPIENT_STATES };
 export const STREAMS: readonly Stream[] = ['transactional', 'bulk'];
 
 export function emptyStateCounts(): StateCounts {

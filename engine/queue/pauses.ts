@@ -3,11 +3,12 @@
 import type { PauseView, Stream } from '../api/contract';
 import type { Store } from '../store/index';
 import type { Clock } from '../shared/clock';
+import type { EventBus } from '../events/index';
 
 export class PauseList {
   private pauses: PauseView[];
 
-  constructor(private readonly store: Store, private readonly clock: Clock) {
+  constructor(private readonly store: Store, private readonly clock: Clock, private readonly bus: EventBus) {
     this.pauses = store.pauses.list();
   }
 
@@ -42,12 +43,14 @@ export class PauseList {
     const pause: PauseView = { kind, target, reason, until, createdAt: this.clock.now() };
     await this.store.writer.commit(() => this.store.pauses.save(pause));
     this.pauses = [...this.pauses.filter((p) => !(p.kind === kind && p.target === target)), pause];
+    this.bus.emit('delivery.paused', pause);
     return pause;
   }
 
   async resume(kind: PauseView['kind'], target: string): Promise<boolean> {
     const removed = await this.store.writer.commit(() => this.store.pauses.remove(kind, target));
     this.pauses = this.pauses.filter((p) => !(p.kind === kind && p.target === target));
+    if (removed) this.bus.emit('delivery.resumed', { kind, target });
     return removed;
   }
 

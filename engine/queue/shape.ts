@@ -2,17 +2,20 @@
 // destinations with the most waiting mail.
 import type { QueueShape, Stream } from '../api/contract';
 import type { Store } from '../store/index';
+import type { WaitingDomain } from '../store/repos/recipient-counts';
 
 // Upper bounds in minutes, as qshape prints them (5 10 20 ... 1280, then everything older).
 const BUCKETS = [5, 10, 20, 40, 80, 160, 320, 640, 1280];
 
-export function queueShape(store: Store, now: number, options: { stream?: Stream; states: string[]; limit: number }): QueueShape {
+// Ages are only in the recipients rows, so the shape reads every waiting row: on the store
+// worker's own connection, as a million-row report must not stall SMTP sessions.
+export async function queueShape(store: Store, now: number, options: { stream?: Stream; states: string[]; limit: number }): Promise<QueueShape> {
   const cases = BUCKETS.map((max, i) => `WHEN age < ${max} THEN ${i}`).join(' ');
-  const rows = store.db.prepare(`SELECT domain, bucket, COUNT(*) AS count FROM (
+  const rows = await store.readOffThread<{ domain: string; bucket: number; count: number }>(`SELECT domain, bucket, COUNT(*) AS count FROM (
       SELECT domain, CASE ${cases} ELSE ${BUCKETS.length} END AS bucket
       FROM (SELECT domain, (@now - created_at) / 60000 AS age FROM recipients
         WHERE state IN (SELECT value FROM json_each(@states)) ${options.stream ? 'AND stream = @stream' : ''}))
-    GROUP BY domain, bucket`).all({ now, states: JSON.stringify(options.states), stream: options.stream ?? null }) as Array<{ domain: string; bucket: number; count: number }>;
+    GROUP BY domain, bucket`, { now, states: JSON.stringify(options.states), stream: options.stream ?? null });
   const byDomain = new Map<string, number[]>();
   const totals = new Array<number>(BUCKETS.length + 1).fill(0);
   for (const row of rows) {
@@ -32,10 +35,7 @@ export function queueShape(store: Store, now: number, options: { stream?: Stream
   };
 }
 
-/** Waiting recipients per domain (queued, deferred, held), most first. */
-export function waitingByDomain(store: Store, limit: number): Array<{ domain: string; queued: number; deferred: number; held: number }> {
-  return store.db.prepare(`SELECT domain,
-      SUM(state = 'queued') AS queued, SUM(state = 'deferred') AS deferred, SUM(state = 'held') AS held
-    FROM recipients WHERE state IN ('queued', 'deferred', 'held')
-    GROUP BY domain ORDER BY COUNT(*) DESC, domain LIMIT ?`).all(limit) as Array<{ domain: string; queued: number; deferred: number; held: number }>;
+/** Waiting recipients per domain (queued, deferred, held), most first: from the counts table. */
+export function waitingByDomain(store: Store, limit: number): WaitingDomain[] {
+  return store.recipientCounts.waitingByDomain(limit);
 }

@@ -3,6 +3,7 @@
 // records past theirs. Mail still waiting to be delivered is never touched.
 import type { Stream } from '../api/contract';
 import type { WriteDb } from '../store/index';
+import type { LinkedCounts, LinkedRecords } from './linked-records';
 
 /** Where a walk over messages in arrival order stopped. */
 export interface Position {
@@ -10,13 +11,15 @@ export interface Position {
   rowid: number;
 }
 
-export interface StepResult {
+export interface StepResult<P = Position> {
   removed: number;
   /** Sessions whose transcript went with the bodies. */
   transcripts?: number;
   /** Events deleted with their messages. */
   events?: number;
-  next: Position | null;
+  /** Tracking events, inbound reports and composition records deleted with their messages. */
+  linked?: LinkedCounts;
+  next: P | null;
   isDone: boolean;
 }
 
@@ -37,7 +40,7 @@ export class PurgeSteps {
   private readonly deleteAttemptsStatement;
   private readonly readByAllStatement;
 
-  constructor(db: WriteDb) {
+  constructor(db: WriteDb, private readonly linked: LinkedRecords) {
     // messages_by_body_age holds only messages that still have a body: purged ones drop out.
     this.bodiesStatement = db.prepare<Record<string, unknown>, { rowid: number; id: string; at: number; session_id: string | null; is_unfinished: number }>(
       `SELECT m.rowid AS rowid, m.id, m.received_at AS at, m.session_id, ${UNFINISHED} AS is_unfinished FROM messages m
@@ -92,13 +95,18 @@ export class PurgeSteps {
     const rows = this.oldMessagesStatement.all({ stream, cutoff, ...keyset(after), limit });
     let removed = 0;
     let events = 0;
+    const linked: LinkedCounts = { trackingEvents: 0, inboundReports: 0, messageExtras: 0 };
     const done = withinBudget(rows, (row) => {
       if (row.is_unfinished) return;
       events += this.messageEventsStatement.run(row.id, eventsUpTo).changes;
+      const records = this.linked.deleteForMessage(row.id);
+      linked.trackingEvents += records.trackingEvents;
+      linked.inboundReports += records.inboundReports;
+      linked.messageExtras += records.messageExtras;
       this.deleteMessageStatement.run(row.rowid);
       removed++;
     });
-    return { removed, events, next: last(done), isDone: done.length === rows.length && rows.length < limit };
+    return { removed, events, linked, next: last(done), isDone: done.length === rows.length && rows.length < limit };
   }
 
   /** Transcripts of every session older than `cutoff` (outbound ones, and sessions that submitted nothing). */
@@ -148,11 +156,11 @@ function withinBudget<T>(rows: T[], handle: (row: T) => void): T[] {
   return rows;
 }
 
-function keyset(after: Position | null): { afterAt: number; afterRowid: number } {
+export function keyset(after: Position | null): { afterAt: number; afterRowid: number } {
   return after ? { afterAt: after.at, afterRowid: after.rowid } : { afterAt: -1, afterRowid: -1 };
 }
 
-function last(rows: Array<{ at: number; rowid: number }>): Position | null {
+export function last(rows: Array<{ at: number; rowid: number }>): Position | null {
   const row = rows.at(-1);
   return row ? { at: row.at, rowid: row.rowid } : null;
 }

@@ -4,6 +4,7 @@
 import type { RetentionRunView, RetentionSettings, RetentionView, Stream } from '../api/contract';
 import type { Store } from '../store/index';
 import type { Clock } from '../shared/clock';
+import { LinkedRecords, type ContentCutoffs } from './linked-records';
 import { PurgeSteps, type Position, type StepResult } from './purge';
 import { readRetention, writeRetention } from './settings';
 
@@ -16,8 +17,17 @@ const LAST_RUN_KEY = 'retention.last-run';
 /** Rows per transaction at most (purge.ts also ends a batch after a few milliseconds of work). */
 const BATCH = { bodies: 200, messages: 100, rows: 500 } as const;
 
+type RunCounts = Omit<RetentionRunView, 'startedAt' | 'finishedAt'>;
+
+/** A run's counts before it starts; also fills counts a run stored by an older version lacks. */
+const NO_COUNTS: RunCounts = {
+  bodiesPurged: 0, transcriptsPurged: 0, trackingDetailsPurged: 0, reportFieldsPurged: 0, messagesDeleted: 0, eventsDeleted: 0,
+  sessionsDeleted: 0, webhookRecordsDeleted: 0, trackingEventsDeleted: 0, inboundReportsDeleted: 0, messageExtrasDeleted: 0, batches: 0, longestBatchMs: 0,
+};
+
 export class RetentionService {
   private readonly steps: PurgeSteps;
+  private readonly linked: LinkedRecords;
   private running: Promise<RetentionRunView> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -26,7 +36,8 @@ export class RetentionService {
     private readonly clock: Clock,
     private readonly log: (message: string, details: Record<string, unknown>) => void,
   ) {
-    this.steps = new PurgeSteps(store.db);
+    this.linked = new LinkedRecords(store.db);
+    this.steps = new PurgeSteps(store.db, this.linked);
   }
 
   start(): void {
@@ -41,7 +52,8 @@ export class RetentionService {
   }
 
   view(): RetentionView {
-    return { settings: readRetention(this.store), lastRun: this.store.settings.get<RetentionRunView>(LAST_RUN_KEY) ?? null, isRunning: this.running !== null };
+    const lastRun = this.store.settings.get<RetentionRunView>(LAST_RUN_KEY);
+    return { settings: readRetention(this.store), lastRun: lastRun ? { ...NO_COUNTS, ...lastRun } : null, isRunning: this.running !== null };
   }
 
   async set(patch: Partial<RetentionSettings>): Promise<RetentionView> {
@@ -60,11 +72,8 @@ export class RetentionService {
   private async purge(): Promise<RetentionRunView> {
     const settings = readRetention(this.store);
     const now = this.clock.now();
-    const report: RetentionRunView = {
-      startedAt: now, finishedAt: now, bodiesPurged: 0, transcriptsPurged: 0, messagesDeleted: 0, eventsDeleted: 0,
-      sessionsDeleted: 0, webhookRecordsDeleted: 0, batches: 0, longestBatchMs: 0,
-    };
-    const batch = async (step: () => StepResult): Promise<StepResult> => {
+    const report: RetentionRunView = { startedAt: now, finishedAt: now, ...NO_COUNTS };
+    const batch = async <P>(step: () => StepResult<P>): Promise<StepResult<P>> => {
       const result = await this.store.writer.commit(() => {
         const started = performance.now();
         const stepResult = step();
@@ -76,7 +85,7 @@ export class RetentionService {
       await new Promise((resolve) => setImmediate(resolve));
       return result;
     };
-    const walk = async (step: (after: Position | null) => StepResult, add: (result: StepResult) => void, from: Position | null = null): Promise<Position | null> => {
+    const walk = async <P = Position>(step: (after: P | null) => StepResult<P>, add: (result: StepResult<P>) => void, from: P | null = null): Promise<P | null> => {
       let after = from;
       for (;;) {
         const result = await batch(() => step(after));
@@ -97,17 +106,29 @@ export class RetentionService {
     const transcriptsFrom = this.store.settings.get<Position>(CURSOR_KEY) ?? null;
     const transcriptsTo = await walk((after) => this.steps.transcripts(now - longestBodyDays * DAY, after, BATCH.rows),
       (r) => (report.transcriptsPurged += r.removed), transcriptsFrom);
+    const content: ContentCutoffs = {
+      byStream: { transactional: now - settings.transactional.bodyDays * DAY, bulk: now - settings.bulk.bodyDays * DAY },
+      unknown: now - longestBodyDays * DAY,
+    };
+    await walk((after) => this.linked.trackingContent(content, after, BATCH.rows), (r) => (report.trackingDetailsPurged += r.removed));
+    await walk((after) => this.linked.reportContent(content, after, BATCH.rows), (r) => (report.reportFieldsPurged += r.removed));
     const eventsUpTo = this.steps.eventsReadByAll();
     for (const stream of STREAMS) {
       await walk((after) => this.steps.messages(stream, now - settings[stream].metadataDays * DAY, after, BATCH.messages, eventsUpTo), (r) => {
         report.messagesDeleted += r.removed;
         report.eventsDeleted += r.events ?? 0;
+        report.trackingEventsDeleted += r.linked?.trackingEvents ?? 0;
+        report.inboundReportsDeleted += r.linked?.inboundReports ?? 0;
+        report.messageExtrasDeleted += r.linked?.messageExtras ?? 0;
       });
     }
     const metadataCutoff = now - longestMetadataDays * DAY;
     await walk(() => this.steps.sessions(metadataCutoff, BATCH.rows), (r) => (report.sessionsDeleted += r.removed));
     await walk(() => this.steps.events(metadataCutoff, eventsUpTo, BATCH.rows), (r) => (report.eventsDeleted += r.removed));
     await walk(() => this.steps.webhookRecords(metadataCutoff, BATCH.rows), (r) => (report.webhookRecordsDeleted += r.removed));
+    await walk((after) => this.linked.orphanTracking(metadataCutoff, after, BATCH.rows), (r) => (report.trackingEventsDeleted += r.removed));
+    await walk((after) => this.linked.orphanReports(metadataCutoff, after, BATCH.rows), (r) => (report.inboundReportsDeleted += r.removed));
+    await walk<string>((after) => this.linked.orphanExtras(metadataCutoff, after, BATCH.rows), (r) => (report.messageExtrasDeleted += r.removed));
     report.finishedAt = this.clock.now();
     await this.store.writer.commit(() => {
       if (transcriptsTo !== transcriptsFrom) this.store.settings.set(CURSOR_KEY, transcriptsTo, now);

@@ -5,9 +5,10 @@ import { openDatabase, type WriteDb } from './database';
 import { migrate, type MigrationResult } from './migrate';
 import { StoreWriter, defaultGroupCommit, type GroupCommitOptions, type WriterLog } from './writer';
 import { WalSync } from './wal-sync';
-import { startCheckpointer, type Checkpointer } from './checkpointer';
+import { startStoreWorker, type StoreWorker } from './store-worker';
 import { MessagesRepo } from './repos/messages';
 import { RecipientsRepo } from './repos/recipients';
+import { RecipientCountsRepo } from './repos/recipient-counts';
 import { SessionsRepo } from './repos/sessions';
 import { CredentialsRepo } from './repos/credentials';
 import { EventsRepo } from './repos/events';
@@ -31,6 +32,7 @@ export type { WriteDb } from './database';
 export type { GroupCommitOptions, WriterLog } from './writer';
 export type { NewMessage, StoredMessage } from './repos/messages';
 export type { NewRecipient, QueueCursor } from './repos/recipients';
+export { RECIPIENT_STATES } from './repos/recipients';
 export type { SessionRecord } from './repos/sessions';
 export type { StoredCredential } from './repos/credentials';
 export type { NewEvent } from './repos/events';
@@ -63,6 +65,8 @@ export interface Store {
   readonly migration: MigrationResult;
   readonly messages: MessagesRepo;
   readonly recipients: RecipientsRepo;
+  /** Recipients per domain, stream and state (kept by triggers). */
+  readonly recipientCounts: RecipientCountsRepo;
   readonly sessions: SessionsRepo;
   readonly credentials: CredentialsRepo;
   readonly events: EventsRepo;
@@ -81,7 +85,9 @@ export interface Store {
   readonly trackingEvents: TrackingEventsRepo;
   readonly idempotencyKeys: IdempotencyKeysRepo;
   readonly inboundReports: InboundReportsRepo;
-  /** Closes the writer and, once the checkpoint thread has finished, resolves. */
+  /** Runs a read-only query on another thread, for reports that scan whole tables. */
+  readOffThread<T>(sql: string, params: Record<string, unknown>): Promise<T[]>;
+  /** Closes the writer and, once the worker thread has finished, resolves. */
   close(): Promise<void>;
 }
 
@@ -95,12 +101,14 @@ export function openStore(options: StoreOptions): Store {
     db.close();
     throw error;
   }
-  // Checkpoints run on their own thread (checkpointer.ts); an in-memory database has no WAL.
-  let checkpointer: Checkpointer | null = null;
+  // Checkpoints and whole-table reads run on their own thread (store-worker.ts); an
+  // in-memory database has no WAL and nothing another connection could see.
+  let worker: StoreWorker | null = null;
   if (options.path !== ':memory:') {
     db.pragma('wal_autocheckpoint = 0');
-    checkpointer = startCheckpointer(options.path, options.nativeBinding, (message) => options.log?.('checkpoint-failed', { error: message }));
+    worker = startStoreWorker(options.path, options.nativeBinding, (message) => options.log?.('checkpoint-failed', { error: message }));
   }
+  const recipientCounts = new RecipientCountsRepo(db);
   const writer = new StoreWriter(db, new WalSync(options.path === ':memory:' ? null : `${options.path}-wal`), options.groupCommit ?? defaultGroupCommit, options.log);
   return {
     path: options.path,
@@ -108,7 +116,8 @@ export function openStore(options: StoreOptions): Store {
     writer,
     migration,
     messages: new MessagesRepo(db),
-    recipients: new RecipientsRepo(db),
+    recipients: new RecipientsRepo(db, recipientCounts),
+    recipientCounts,
     sessions: new SessionsRepo(db),
     credentials: new CredentialsRepo(db),
     events: new EventsRepo(db),
@@ -127,10 +136,13 @@ export function openStore(options: StoreOptions): Store {
     trackingEvents: new TrackingEventsRepo(db),
     idempotencyKeys: new IdempotencyKeysRepo(db),
     inboundReports: new InboundReportsRepo(db),
+    readOffThread<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+      return worker ? worker.read<T>(sql, params) : Promise.resolve(db.prepare(sql).all(params) as T[]);
+    },
     async close() {
       writer.close();
       db.close();
-      await checkpointer?.close();
+      await worker?.close();
     },
   };
 }

@@ -36,6 +36,8 @@ export class OutboxRepo {
   private readonly lastAttemptStatement;
   private readonly attemptsStatement;
   private readonly deliveriesStatement;
+  private readonly recentStatement;
+  private readonly requeueStatement;
 
   constructor(db: WriteDb) {
     this.enqueueStatement = db.prepare(`INSERT INTO webhook_outbox (endpoint_id, event_id, type, message_id, payload, state, window_start_at, created_at)
@@ -64,6 +66,14 @@ export class OutboxRepo {
       `SELECT id, event_id AS eventId, type, message_id AS messageId, state, attempts, created_at AS createdAt, finished_at AS finishedAt,
       last_error AS lastError FROM webhook_outbox WHERE endpoint_id = @endpointId AND (@state IS NULL OR state = @state) AND id < @before
       ORDER BY id DESC LIMIT @limit`);
+    // Bounded by the (endpoint_id, id) index: the newest attempts only, however long the log.
+    this.recentStatement = db.prepare<[number, number], { attempts: number; succeeded: number | null }>(
+      `SELECT COUNT(*) AS attempts, SUM(is_success) AS succeeded FROM
+      (SELECT is_success FROM webhook_attempts WHERE endpoint_id = ? ORDER BY id DESC LIMIT ?)`);
+    // A new row with the stored payload: the event keeps its id, and goes behind what waits.
+    this.requeueStatement = db.prepare(`INSERT INTO webhook_outbox (endpoint_id, event_id, type, message_id, payload, state, window_start_at, created_at)
+      SELECT endpoint_id, event_id, type, message_id, payload, 'pending', @now, @now FROM webhook_outbox
+      WHERE id = @deliveryId AND endpoint_id = @endpointId AND state IN ('delivered', 'failed')`);
   }
 
   enqueue(endpointId: number, event: WebhookEvent, now: number): void {
@@ -113,6 +123,17 @@ export class OutboxRepo {
   /** Newest first, before attempt id `before`. */
   attempts(endpointId: number, before: number, limit: number): WebhookAttemptView[] {
     return this.attemptsStatement.all(endpointId, before, limit).map(rowToAttempt);
+  }
+
+  /** How many of the latest `limit` attempts there are and how many succeeded. */
+  recent(endpointId: number, limit: number): { attempts: number; succeeded: number } {
+    const row = this.recentStatement.get(endpointId, limit);
+    return { attempts: row?.attempts ?? 0, succeeded: row?.succeeded ?? 0 };
+  }
+
+  /** Queues a finished delivery's event again; false when there is no such finished delivery. */
+  requeue(endpointId: number, deliveryId: number, now: number): boolean {
+    return this.requeueStatement.run({ endpointId, deliveryId, now }).changes > 0;
   }
 
   deliveries(endpointId: number, state: WebhookDeliveryView['state'] | null, before: number, limit: number): WebhookDeliveryView[] {

@@ -15,6 +15,9 @@ const DEFAULTS: Omit<EndpointSettings, 'name' | 'url' | 'secretSealed'> = {
   isEnabled: true, eventTypes: [], streams: [], senderDomains: [], format: 'json', batchSize: 100, batchIntervalMs: 1000,
 };
 
+/** How many of the latest attempts the recent success rate covers. */
+const RECENT_ATTEMPTS = 100;
+
 export class WebhookService {
   private readonly listeners = new Set<(activity: WebhookActivity) => void>();
 
@@ -97,14 +100,29 @@ export class WebhookService {
     return attempt;
   }
 
+  /** Queues one finished delivery's event again, with its original event id; returns how many (1). */
+  async redeliver(id: number, deliveryId: number): Promise<number> {
+    this.require(id);
+    const isQueued = await this.store.writer.commit(() => this.outbox.requeue(id, deliveryId, this.clock.now()));
+    if (!isQueued) {
+      throw new NotFoundError(`Webhook ${id} has no delivered or failed event ${deliveryId}: a pending one is still being sent, and retention removes finished ones after its days.`, { id, deliveryId });
+    }
+    this.dispatcher.wake();
+    this.changed(id);
+    return 1;
+  }
+
   /** Attempts and changes, for the console's live view. */
   onActivity(listener: (activity: WebhookActivity) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
+  /** Called after the attempt is committed, so the endpoint's view shows its outcome. */
   recordAttempt(attempt: WebhookAttemptView): void {
-    this.publish({ kind: 'attempt', attempt });
+    // Removed while its request was in flight: nobody is left to tell.
+    const endpoint = this.endpoints.get(attempt.webhookId);
+    if (endpoint) this.publish({ kind: 'attempt', attempt, webhook: this.view(endpoint) });
   }
 
   require(id: number): StoredEndpoint {
@@ -132,6 +150,7 @@ export class WebhookService {
       pending: counts.pending, failed: counts.failed, consecutiveFailures: endpoint.failures,
       nextAttemptAt: endpoint.failures > 0 && counts.pending > 0 ? endpoint.nextAttemptAt : null,
       lastAttempt: this.outbox.lastAttempt(endpoint.id),
+      recent: this.outbox.recent(endpoint.id, RECENT_ATTEMPTS),
     };
   }
 }

@@ -5,6 +5,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { ApiClient } from '../../engine/api/contract';
 import type { ConsoleStores } from '../stores/index';
 import type { NoticeState } from '../stores/notice-store';
+import type { SetupGuideState } from '../stores/setup-guide-store';
 import type { ThemeState } from '../stores/theme-store';
 import type { Route } from './routes';
 
@@ -12,6 +13,8 @@ export interface ConsoleContextValue {
   client: ApiClient;
   stores: ConsoleStores;
   theme: StoreApi<ThemeState>;
+  /** Whether the "Getting started" guide was skipped (it then no longer opens by itself). */
+  setupGuide: StoreApi<SetupGuideState>;
   notices: StoreApi<NoticeState>;
   transport: 'ipc' | 'websocket';
   route: Route;

@@ -15,6 +15,7 @@ import { useLive } from '../lib/hooks';
 import type { ConsoleStores } from '../stores/index';
 import { waitingRecipients } from '../stores/status-store';
 import type { NoticeState } from '../stores/notice-store';
+import type { SetupGuideState } from '../stores/setup-guide-store';
 import type { ThemeState } from '../stores/theme-store';
 import { ConsoleContext, type ConsoleContextValue } from './console-context';
 import { DeliveryBanner } from './delivery-banner';
@@ -22,6 +23,7 @@ import { PageOutlet } from './page-outlet';
 import { navPageOf, pageRoute, type PageId } from './routes';
 import { ShortcutHelp } from './shortcut-help';
 import { Sidebar } from './sidebar';
+import { useFirstStart } from './use-first-start';
 import { useHashRoute } from './use-hash-route';
 import { useShortcuts } from './use-shortcuts';
 
@@ -30,11 +32,13 @@ interface ConsoleShellProps {
   state: ConnectionState;
   stores: ConsoleStores;
   theme: StoreApi<ThemeState>;
+  setupGuide: StoreApi<SetupGuideState>;
   notices: StoreApi<NoticeState>;
 }
 
-export function ConsoleShell({ connection, state, stores, theme, notices }: ConsoleShellProps) {
+export function ConsoleShell({ connection, state, stores, theme, setupGuide, notices }: ConsoleShellProps) {
   const [route, navigate] = useHashRoute(window);
+  useFirstStart({ client: connection.client, guide: setupGuide, win: window, navigate });
   const { status, receivedAt } = useLive(stores.status);
   const [isHelpOpen, setHelpOpen] = useState(false);
   const showNotice = useStore(notices, (current) => current.show);
@@ -46,8 +50,8 @@ export function ConsoleShell({ connection, state, stores, theme, notices }: Cons
   useShortcuts(document, shortcutHandlers);
 
   const context = useMemo<ConsoleContextValue>(() => ({
-    client: connection.client, stores, theme, notices, transport: connection.transport, route, navigate,
-  }), [connection, stores, theme, notices, route, navigate]);
+    client: connection.client, stores, theme, setupGuide, notices, transport: connection.transport, route, navigate,
+  }), [connection, stores, theme, setupGuide, notices, route, navigate]);
 
   const resume = useCallback((pause: PauseView) => {
     connection.client.call('delivery.resume', { kind: pause.kind, target: pause.target }).then(

@@ -3,8 +3,9 @@
 import type { QueueSort, RecipientState, Stream } from '../../engine/api/contract';
 
 export type PageId =
-  | 'dashboard' | 'conversations' | 'queue' | 'throttles' | 'suppressions' | 'credentials' | 'routes'
-  | 'domains' | 'blocklists' | 'webhooks' | 'templates' | 'migration' | 'settings';
+  | 'dashboard' | 'conversations' | 'queue' | 'messages' | 'throttles' | 'analytics'
+  | 'suppressions' | 'credentials' | 'routes' | 'webhooks' | 'templates'
+  | 'domains' | 'blocklists' | 'migration' | 'sandbox' | 'setup' | 'settings';
 
 export interface QueueQuery {
   stream: Stream | null;
@@ -23,8 +24,9 @@ export type Route =
   | { page: 'message'; id: string };
 
 export const PAGE_IDS: readonly PageId[] = [
-  'dashboard', 'conversations', 'queue', 'throttles', 'suppressions', 'credentials', 'routes',
-  'domains', 'blocklists', 'webhooks', 'templates', 'migration', 'settings',
+  'dashboard', 'conversations', 'queue', 'messages', 'throttles', 'analytics',
+  'suppressions', 'credentials', 'routes', 'webhooks', 'templates',
+  'domains', 'blocklists', 'migration', 'sandbox', 'setup', 'settings',
 ];
 
 const STATES: readonly RecipientState[] = ['queued', 'sending', 'deferred', 'held', 'delivered', 'bounced', 'suppressed', 'expired'];

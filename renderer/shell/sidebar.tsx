@@ -1,5 +1,5 @@
 // The navigation: every page, grouped, with its `g` shortcut and, for the queue, how
-// many recipients are waiting. Pages whose capability has not landed say "soon".
+// many recipients are waiting.
 import { Fragment } from 'react';
 import { formatCount } from '../lib/format';
 import { NAV_GROUP_LABELS, NAV_ITEMS, type NavItem } from './nav-items';
@@ -50,7 +50,6 @@ function NavLink({ item, isCurrent, waiting }: { item: NavItem; isCurrent: boole
     >
       <NavIcon page={item.page} />
       <span className="nav-label">{item.label}</span>
-      {item.group === 'soon' ? <span className="nav-soon">soon</span> : null}
       {waiting ? <span className="nav-count" aria-label={`${formatCount(waiting)} waiting`}>{formatCount(waiting)}</span> : null}
     </a>
   );

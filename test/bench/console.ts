@@ -17,7 +17,7 @@ import { startHostProcess } from '../support/host-process';
 import { runBenchScript } from './peers/index';
 import { measureLiveConversation, measureQueueScrolling } from './console/browser-checks';
 import { fillStore } from './console/fill-store';
-import { explainQueueList, percentile, timeCalls, timeProposedPage, timeQueueView, type Timing } from './console/queue-timings';
+import { explainQueueList, percentile, timeCalls, timeQueueView, type Timing } from './console/queue-timings';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 1_000_000);
 const REPETITIONS = Number(process.env.BENCH_REPS ?? 30);
@@ -69,8 +69,6 @@ await runBenchScript(async (scope) => {
   for (const timing of slow) {
     console.log(`\nplan of "${timing.name}" (p99 ${percentile(timing.samples, 99).toFixed(1)} ms):`);
     for (const line of explainQueueList(dataDir, timing.params)) console.log(`  ${line}`);
-    const proposed = await timeProposedPage(dataDir, 'proposed: one indexed subquery per state, merged', timing.params, REPETITIONS);
-    if (proposed) console.log(row(proposed));
   }
 
   const browser = await launchChromium();

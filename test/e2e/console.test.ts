@@ -5,42 +5,20 @@
 // shell (shortcuts, themes). Screenshots of each view land in test-results/.
 import { readFileSync } from 'node:fs';
 import { createTransport } from 'nodemailer';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openSubmission } from '../support/submit';
-import { removeTempDirs } from '../support/temp-dir';
-import { launchChromium } from './browser';
-import { openConsole, startConsoleHost, waitForText, type ConsoleHost, type ConsolePage } from './console-host';
+import { waitForText, type ConsolePage } from './console-host';
+import { consoleSuite } from './console-suite';
 
-let relay: ConsoleHost;
-let browser: Browser;
-let ui: ConsolePage | null = null;
-
-beforeAll(async () => {
-  [relay, browser] = await Promise.all([startConsoleHost(), launchChromium()]);
-});
-
-afterEach(async () => {
-  const problems = ui?.problems ?? [];
-  await ui?.context.close();
-  ui = null;
-  expect(problems).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await relay?.stop();
-  removeTempDirs();
-});
+const suite = consoleSuite();
 
 async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<ConsolePage> {
-  ui = await openConsole(browser, relay.host, { colorScheme });
-  return ui;
+  return suite.open({ colorScheme });
 }
 
 /** Submits over SMTP with nodemailer; returns the queue id from the 250 reply. */
 async function send(message: { to: string[]; subject: string; text: string; html?: string; attachments?: Array<{ filename: string; content: string }> }): Promise<string> {
-  const transport = createTransport({ host: '127.0.0.1', port: relay.host.port('submission'), secure: false, ignoreTLS: true });
+  const transport = createTransport({ host: '127.0.0.1', port: suite.relay.host.port('submission'), secure: false, ignoreTLS: true });
   try {
     const info = await transport.sendMail({ from: 'app@sender.test', ...message });
     const id = /queued as (\S+)/.exec(info.response)?.[1];
@@ -56,7 +34,7 @@ describe('console', () => {
     const { page, go, screenshot } = await open();
     await go('#/conversations');
     await page.getByTestId('conversations-page').waitFor();
-    const submission = await openSubmission({ port: relay.host.port('submission'), ignoreTLS: true });
+    const submission = await openSubmission({ port: suite.relay.host.port('submission'), ignoreTLS: true });
     const live = page.locator('[data-testid^="session-row-"][data-live="true"]').first();
     await live.click();
     await page.getByTestId('session-live').waitFor();
@@ -122,7 +100,7 @@ describe('console', () => {
   });
 
   it('holds and releases a recipient from the queue, confirming the exact count', async () => {
-    await relay.api.client.call('delivery.pause', { kind: 'domain', target: 'hold.test', reason: 'e2e: kept in the queue' });
+    await suite.relay.api.client.call('delivery.pause', { kind: 'domain', target: 'hold.test', reason: 'e2e: kept in the queue' });
     // Paused before the page opens: the engine publishes no status change for a pause.
     await send({ to: ['one@hold.test', 'two@hold.test', 'three@hold.test'], subject: 'Held back', text: 'Wait.' });
     const { page, go, screenshot } = await open();
@@ -223,7 +201,7 @@ describe('console', () => {
     await page.getByTestId('appearance-panel').waitFor();
     await screenshot('settings');
     await go('#/migration');
-    await page.getByTestId('coming-soon-migration').getByText('Not available yet').waitFor();
+    await page.getByTestId('migration-start-panel').getByTestId('provider-sendgrid').waitFor();
   });
 
   it('navigates by keyboard, switches themes and draws the dashboard', async () => {

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 import { removeTempDirs, tempDir } from '../support/temp-dir';
 import { launchChromium } from './browser';
+import { skipSetupGuide } from './console-host';
 
 const RESULTS_DIR = resolve(import.meta.dirname, '../../test-results');
 const WAIT_MS = 15_000;
@@ -41,6 +42,8 @@ afterAll(async () => {
 
 async function openPage(hash: string): Promise<Page> {
   context = await browser.newContext({ viewport: { width: 1360, height: 900 }, colorScheme: 'light' });
+  // This relay has no credentials: without this the console would open the Getting started guide.
+  await skipSetupGuide(context);
   const page = await context.newPage();
   page.setDefaultTimeout(WAIT_MS);
   await page.goto(`${host.consoleUrl}/${hash}`);

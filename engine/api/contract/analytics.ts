@@ -89,6 +89,16 @@ export interface RetentionRunView {
   eventsDeleted: number;
   sessionsDeleted: number;
   webhookRecordsDeleted: number;
+  /** Opens and clicks whose link, IP address and user agent were removed at body retention. */
+  trackingDetailsPurged: number;
+  /** Inbound reports whose fields (the received report's content) were removed at body retention. */
+  reportFieldsPurged: number;
+  /** Opens, clicks and unsubscribes deleted with their message, or past the metadata days once it was gone. */
+  trackingEventsDeleted: number;
+  /** Inbound reports deleted with their message, or past the metadata days when they matched none. */
+  inboundReportsDeleted: number;
+  /** What deleted messages were composed with (template, category, tags, metadata). */
+  messageExtrasDeleted: number;
   /** Store transactions used; each is small so ingest never waits long. */
   batches: number;
   longestBatchMs: number;

@@ -49,9 +49,19 @@ export interface QueueShape {
 export interface AlertView {
   id: number;
   at: number;
-  kind: 'quota' | 'blocklist' | 'queue-stalled' | 'certificate' | 'throttle';
-  level: 'warning' | 'critical';
+  /** `domain`: a sending domain's status changed (verified, or failing with the first problem). */
+  kind: 'quota' | 'blocklist' | 'queue-stalled' | 'certificate' | 'throttle' | 'domain' | 'migration';
+  /** `info`: good news worth a line (a domain became verified); nothing to do. */
+  level: 'info' | 'warning' | 'critical';
   message: string;
+  /** For `blocklist` alerts: what is listed on which list, and the list's delisting page. */
+  blocklist?: BlocklistAlert;
+}
+
+export interface BlocklistAlert {
+  target: string;
+  list: string;
+  delistUrl: string | null;
 }
 
 /** An attachment's description; its bytes come from `message.attachment`. */

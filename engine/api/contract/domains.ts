@@ -1,5 +1,6 @@
 // Sending domains (records to publish, verification, DKIM rotation, return path) and
 // blocklist monitoring. Types only.
+import type { Stream } from './common';
 
 /** What a record is for. */
 export type DnsRecordPurpose =
@@ -122,16 +123,77 @@ export interface BlocklistEntryView {
   delistUrl: string | null;
   /** Why the last check could not tell, e.g. the list refuses queries from public resolvers. */
   error: string | null;
+  /**
+   * refused: the list answered with a code that refuses the query (a public or open resolver,
+   * rate limited, a malformed query, an answer that is no listing code), which is not a
+   * listing; failed: no usable answer (timeout, SERVFAIL). Null when the last check could tell.
+   */
+  errorKind: 'refused' | 'failed' | null;
+  /** The list's A answer at the last lookup (RFC 5782 return codes, e.g. `127.0.0.2`); empty when not listed or not asked. */
+  returnCodes: string[];
   /** Since when the state holds. */
   since: number;
   checkedAt: number;
 }
 
+/** A DNS blocklist or domain list the console may add to the shipped ones. */
+export interface BlocklistListInput {
+  name: string;
+  /** e.g. `bl.example.net`: queried as `<reversed address>.<zone>` (ip) or `<domain>.<zone>` (domain). */
+  zone: string;
+  kind: 'ip' | 'domain';
+  delistUrl: string | null;
+}
+
+/** What happens when one of the streams' source addresses is listed. */
+export type BlocklistListingAction = 'alert' | 'pause-source' | 'reroute';
+
+/** How blocklist monitoring runs: the configuration file's `blocklists` section until changed with blocklists.configure. */
+export interface BlocklistSettings {
+  /** Check on a schedule, every `intervalMinutes`; a check on demand works either way. */
+  isScheduled: boolean;
+  intervalMinutes: number;
+  /** Sending addresses to watch besides the streams' source addresses and those seen in attempts. */
+  addresses: string[];
+  /** Check the shipped lists: Spamhaus ZEN and DBL, Barracuda, SpamCop. */
+  useDefaultLists: boolean;
+  /** Lists of the operator's own, checked as well. */
+  lists: BlocklistListInput[];
+  /**
+   * alert: only the alert; pause-source: delivery from a listed source address is paused
+   * until resumed; reroute: the stream of a listed source address sends through `reroute`
+   * until every list has delisted it.
+   */
+  onListing: BlocklistListingAction;
+  /** For `reroute`, exactly one: another source address, or a route (a smarthost or the sandbox). */
+  reroute: { sourceAddress: string | null; route: string | null };
+}
+
+/** A stream sending through its alternative while its source address is listed (onListing `reroute`). */
+export interface BlocklistRerouteView {
+  stream: Stream;
+  /** The stream's own source address, listed. */
+  address: string;
+  /** The lists that list it. */
+  lists: string[];
+  /** Where its mail goes meanwhile. */
+  sourceAddress: string | null;
+  route: string | null;
+  /** When the first of those listings was found. */
+  since: number;
+}
+
 export interface BlocklistStatusView {
   entries: BlocklistEntryView[];
-  /** What is watched: sending addresses (configured, source addresses, seen in attempts) and domains. */
-  targets: Array<{ target: string; kind: 'ip' | 'domain'; origin: 'configured' | 'source-address' | 'attempts' | 'sending-domain' }>;
-  lists: Array<{ name: string; zone: string; kind: 'ip' | 'domain'; delistUrl: string | null }>;
+  /** What is watched: sending addresses (configured, source addresses, seen in attempts, the reroute alternative) and domains. */
+  targets: Array<{ target: string; kind: 'ip' | 'domain'; origin: 'configured' | 'source-address' | 'attempts' | 'reroute-address' | 'sending-domain' }>;
+  /** Every list checked: the shipped ones (`isDefault`) and the operator's. */
+  lists: Array<{ name: string; zone: string; kind: 'ip' | 'domain'; delistUrl: string | null; isDefault: boolean }>;
+  settings: BlocklistSettings;
+  /** When the settings were last changed in the console; null while the configuration file's apply. */
+  settingsChangedAt: number | null;
+  /** Streams sending through their alternative now. */
+  reroutes: BlocklistRerouteView[];
   lastRunAt: number | null;
   nextRunAt: number | null;
 }

@@ -134,6 +134,8 @@ export interface WebhookView extends Required<WebhookInput> {
   /** When the next attempt is due while failing; null when nothing waits for a retry. */
   nextAttemptAt: number | null;
   lastAttempt: WebhookAttemptView | null;
+  /** The latest attempts (up to 100, tests included) and how many of them got a 2xx: a recent success rate. */
+  recent: { attempts: number; succeeded: number };
 }
 
 /** A new endpoint or a new secret: the secret is shown once. */
@@ -176,6 +178,7 @@ export interface WebhookDeliveryView {
 
 /** Live changes of endpoints: an attempt was made, or an endpoint was changed. */
 export type WebhookActivity =
-  | { kind: 'attempt'; attempt: WebhookAttemptView }
+  /** `webhook` is the endpoint as the attempt left it (backoff, next retry, counts). */
+  | { kind: 'attempt'; attempt: WebhookAttemptView; webhook: WebhookView }
   | { kind: 'changed'; webhook: WebhookView }
   | { kind: 'removed'; webhookId: number };

@@ -46,8 +46,10 @@ export function consoleHandlers(services: EngineServices): HandlersOf<ConsoleMet
     'alerts.list': async ({ limit = 50 }) => alerts.list(limit),
   };
 
-  // Exact and free when only states and stream filter (the live counters); counted otherwise.
-  function countOf(filter: QueueFilter): number {
+  // Exact and free when only states and stream filter (the live counters); from the counts
+  // table with a domain; counted through an index for a message id or an address.
+  function countOf(filter: QueueFilter): number | null {
+    if (filter.domain && !filter.messageId && !filter.address) return store.recipientCounts.count(filter);
     if (!filter.domain && !filter.messageId && !filter.address) {
       const queue = status().queue;
       const streams: readonly Stream[] = filter.stream ? [filter.stream] : ['transactional', 'bulk'];

@@ -15,5 +15,6 @@ export function domainsHandlers({ domains, blocklists }: EngineServices): Handle
     'blocklists.status': async () => blocklists.status(),
     'blocklists.check': () => blocklists.check(),
     'blocklists.history': async ({ target, list, limit }) => blocklists.history(target, list, limit ?? 100),
+    'blocklists.configure': (settings) => blocklists.configure(settings),
   };
 }

@@ -20,6 +20,7 @@ export function migrationHandlers({ migration, webhooks }: EngineServices): Hand
     'migration.rollback': ({ id, reason }) => migration.rollback(id, reason),
     'migration.complete': ({ id }) => migration.complete(id),
     'migration.importSuppressions': (input) => migration.importSuppressions(input),
+    'migration.webhookFormats': async () => migration.webhookFormats(),
     'migration.webhookFormat': async ({ webhookId, provider }) => {
       webhooks.service.require(webhookId);
       // Postmark, Brevo, Mailgun and SNS post one event per request: receivers parse one object.

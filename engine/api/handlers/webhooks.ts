@@ -19,6 +19,7 @@ export function webhookHandlers({ webhooks }: EngineServices): HandlersOf<`webho
     'webhooks.deliveries': async ({ id, state, cursor, limit = DEFAULT_PAGE }) => service.deliveries(id, state, cursor, limit),
     'webhooks.test': ({ id }) => service.test(id),
     'webhooks.replay': async ({ id, from, to, eventTypes: types }) => ({ queued: await replay.replay(id, from, to, types) }),
+    'webhooks.redeliver': async ({ id, deliveryId }) => ({ queued: await service.redeliver(id, deliveryId) }),
     'webhooks.eventTypes': async () => Object.entries(WEBHOOK_EVENT_TYPES).map(([type, description]) => ({ type: type as WebhookEventType, description })),
   };
 }

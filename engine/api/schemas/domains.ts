@@ -1,8 +1,10 @@
 // Schemas of sending domains and blocklist monitoring.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { empty } from './primitives';
 
 const domain = z.string().min(1).max(253);
+const ipAddress = z.string().refine((value) => isIP(value) !== 0, { message: 'must be an IP address such as 203.0.113.5' });
 
 export const domainsMethodSpecs = {
   'domains.list': { params: empty, summary: 'Sending domains with their records and last verification.' },
@@ -34,5 +36,23 @@ export const domainsMethodSpecs = {
   'blocklists.history': {
     params: z.strictObject({ target: z.string().min(1).max(253), list: z.string().min(1).max(80).optional(), limit: z.number().int().min(1).max(1000).optional() }),
     summary: 'Listings and delistings of an address or domain.',
+  },
+  'blocklists.configure': {
+    params: z.strictObject({
+      isScheduled: z.boolean(),
+      intervalMinutes: z.number().int().min(5).max(7 * 24 * 60),
+      addresses: z.array(ipAddress).max(100),
+      useDefaultLists: z.boolean(),
+      lists: z.array(z.strictObject({
+        name: z.string().trim().min(1).max(80),
+        zone: z.string().regex(/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'must be a DNS zone such as bl.example.net').max(253),
+        kind: z.enum(['ip', 'domain']),
+        // Shown as a link in the console: web pages only, never javascript: or file: URLs.
+        delistUrl: z.url({ protocol: /^https?$/ }).max(2000).nullable(),
+      })).max(50),
+      onListing: z.enum(['alert', 'pause-source', 'reroute']),
+      reroute: z.strictObject({ sourceAddress: ipAddress.nullable(), route: z.string().min(1).max(64).nullable() }),
+    }),
+    summary: 'Replace the blocklist settings: lists, schedule, and what a listing of a source address does.',
   },
 };

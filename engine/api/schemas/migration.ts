@@ -73,6 +73,7 @@ export const migrationMethodSpecs = {
     }),
     summary: 'Import a provider\'s suppression export (its CSV layout); dryRun only reports.',
   },
+  'migration.webhookFormats': { params: empty, summary: 'The webhook endpoints that receive a provider\'s payload shape.' },
   'migration.webhookFormat': {
     params: z.strictObject({ webhookId: z.number().int().min(1), provider: provider.nullable() }),
     summary: 'Send an endpoint\'s webhooks shaped like a provider\'s (null: Relaydesk\'s own).',

@@ -40,5 +40,9 @@ export const webhookMethodSpecs = {
     params: z.strictObject({ id: webhookId, from: epochMs, to: epochMs.optional(), eventTypes: z.array(eventType).max(EVENT_TYPES.length).optional() }),
     summary: 'Queue the stored events of a time range to an endpoint again.',
   },
+  'webhooks.redeliver': {
+    params: z.strictObject({ id: webhookId, deliveryId: z.number().int().min(1) }),
+    summary: 'Queue one delivered or failed event to its endpoint again.',
+  },
   'webhooks.eventTypes': { params: empty, summary: 'The public webhook event types and what each means.' },
 };

@@ -23,6 +23,8 @@ const HOUR = 3_600_000;
 
 interface KeyState {
   resolved: ResolvedThrottle;
+  /** What it was last resolved from, so a rule change applies at once, not at the next message. */
+  lookup: { domain: string; mxHosts: readonly string[] } | null;
   factor: number;
   /** A learned per-minute limit when the rule has none but the destination asked us to slow down. */
   learnedPerMinute: number | null;
@@ -46,17 +48,23 @@ export class ThrottleController {
     private readonly options: ThrottleOptions = defaultThrottleOptions,
   ) {}
 
-  /** New rules apply to each destination the next time it is resolved (every job resolves it). */
+  /** New rules apply at once to every known destination whose limits they change. */
   setRules(rules: readonly ThrottleRuleView[]): void {
     this.rules = rules;
+    for (const state of this.states.values()) {
+      if (state.lookup) this.resolve(state.lookup.domain, state.lookup.mxHosts);
+    }
   }
 
   resolve(domain: string, mxHosts: readonly string[]): ResolvedThrottle {
     const resolved = resolveThrottle(this.rules, domain, mxHosts);
     const state = this.states.get(resolved.key);
-    if (state && !sameLimits(state.resolved.limits, resolved.limits)) {
-      state.resolved = resolved;
-      this.publish(state);
+    if (state) {
+      state.lookup = { domain, mxHosts };
+      if (!sameLimits(state.resolved.limits, resolved.limits)) {
+        state.resolved = resolved;
+        this.publish(state);
+      }
     }
     return resolved;
   }
@@ -142,7 +150,7 @@ export class ThrottleController {
     let state = this.states.get(resolved.key);
     if (!state) {
       state = {
-        resolved, factor: 1, learnedPerMinute: null, pausedUntil: 0, reason: null, successes: 0,
+        resolved, lookup: null, factor: 1, learnedPerMinute: null, pausedUntil: 0, reason: null, successes: 0,
         changedAt: this.clock.now(), sentAt: [], activeConnections: 0, minute: null, hour: null,
       };
       this.states.set(resolved.key, state);

@@ -8,6 +8,9 @@ import * as createDomains from './0040-create-domains';
 import * as emailApi from './0050-email-api';
 import * as webhooksRetentionAnalytics from './0060-webhooks-retention-analytics';
 import * as migrationsSandbox from './0070-migrations-sandbox';
+import * as retentionCoverage from './0080-retention-coverage';
+import * as blocklistAnswers from './0090-blocklist-answers';
+import * as queueViews from './0100-queue-views';
 
 export interface Migration {
   version: number;
@@ -23,4 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 50, name: '0050-email-api', up: emailApi.up },
   { version: 60, name: '0060-webhooks-retention-analytics', up: webhooksRetentionAnalytics.up },
   { version: 70, name: '0070-migrations-sandbox', up: migrationsSandbox.up },
+  { version: 80, name: '0080-retention-coverage', up: retentionCoverage.up },
+  { version: 90, name: '0090-blocklist-answers', up: blocklistAnswers.up },
+  { version: 100, name: '0100-queue-views', up: queueViews.up },
 ];

@@ -66,7 +66,8 @@ interface CredentialFormProps {
   onCancel(): void;
 }
 
-export function CredentialForm({ initial, isPending, error, submitLabel, onSubmit, onCancel }: CredentialFormProps) {
+/** A credential form's state: the fields as typed, a setter, and a submit that hands over a valid input or says what is wrong. */
+export function useCredentialFields(initial: CredentialView | null, onSubmit: (input: CredentialInput) => void) {
   const [fields, setFields] = useState(() => fieldsOf(initial));
   const [problem, setProblem] = useState<string | null>(null);
   const set = <K extends keyof CredentialFields>(key: K, value: CredentialFields[K]) => setFields({ ...fields, [key]: value });
@@ -76,6 +77,11 @@ export function CredentialForm({ initial, isPending, error, submitLabel, onSubmi
     setProblem(result.ok ? null : result.message);
     if (result.ok) onSubmit(result.input);
   };
+  return { fields, set, problem, submit };
+}
+
+export function CredentialForm({ initial, isPending, error, submitLabel, onSubmit, onCancel }: CredentialFormProps) {
+  const { fields, set, problem, submit } = useCredentialFields(initial, onSubmit);
   return (
     <form className="form" onSubmit={submit} data-testid="credential-form">
       <div className="form-row">

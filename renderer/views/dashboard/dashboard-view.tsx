@@ -1,6 +1,5 @@
 // The first page: the relay's identity and headline figures, the last hour per minute,
 // queue depth by stream, delivery and bounce rates, top destinations, alerts, listeners.
-import { useState } from 'react';
 import { AlertList } from '../../components/alert-list';
 import { ErrorBanner } from '../../components/error-banner';
 import { ListenersTable } from '../../components/listeners-table';
@@ -14,7 +13,7 @@ import { useLive, useNow } from '../../lib/hooks';
 import { useCall } from '../../lib/use-call';
 import { useConsole } from '../../shell/console-context';
 import { hourRates } from '../../stores/stats-store';
-import { LARGE_QUEUE_RECIPIENTS, waitingRecipients } from '../../stores/status-store';
+import { waitingRecipients } from '../../stores/status-store';
 import { MinuteChart } from './minute-chart';
 import { QueueDepthChart } from './queue-depth-chart';
 import { TopDestinations } from './top-destinations';
@@ -27,11 +26,7 @@ export function DashboardView() {
   const { status, receivedAt, error } = useLive(stores.status);
   const stats = useLive(stores.stats);
   const { alerts } = useLive(stores.alerts);
-  // The aggregate reads every waiting row (seconds at a million, with the engine busy
-  // meanwhile): on a very large queue it runs only when the operator asks.
-  const isLarge = status !== null && waitingRecipients(status) > LARGE_QUEUE_RECIPIENTS;
-  const [topAskedAt, setTopAskedAt] = useState<number | null>(null);
-  const top = useCall(client, 'stats.topDestinations', isLarge && topAskedAt === null ? null : { limit: 10 }, { refreshMs: isLarge ? undefined : TOP_DESTINATIONS_REFRESH_MS, refreshKey: topAskedAt ?? 0 });
+  const top = useCall(client, 'stats.topDestinations', { limit: 10 }, { refreshMs: TOP_DESTINATIONS_REFRESH_MS });
   const palette = useChartPalette(theme);
   const now = useNow();
 
@@ -104,11 +99,10 @@ export function DashboardView() {
 
       <Panel
         title="Top destinations"
-        description={isLarge ? 'Most waiting mail and activity in the last hour; on a queue this large, computed when asked.' : 'Most waiting mail and activity in the last hour; refreshed every 15 s.'}
-        aside={isLarge ? <button type="button" className="button button-small" onClick={() => setTopAskedAt(Date.now())} data-testid="top-destinations-compute">{topAskedAt === null ? 'Compute' : 'Refresh'}</button> : null}
+        description="Most waiting mail and activity in the last hour; refreshed every 15 s."
         testId="top-destinations-panel"
       >
-        {isLarge && topAskedAt === null ? <p className="empty">{formatCount(waitingRecipients(status))} recipients are waiting; computing this reads all of them.</p> : <TopDestinations destinations={top.data} error={top.error} />}
+        <TopDestinations destinations={top.data} error={top.error} />
       </Panel>
 
       <Panel title="SMTP listeners" description="Where applications submit mail." testId="listeners-panel">

@@ -1,11 +1,12 @@
-// Settings that exist today (appearance; on the desktop, which relay this app operates),
-// and the ones still to come, said plainly.
+// Settings that exist today (appearance; on the desktop, which relay this app operates;
+// retention per stream), and the ones still to come, said plainly.
 import { useStore } from 'zustand';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { useConsole } from '../../shell/console-context';
 import type { ThemePreference } from '../../stores/theme-store';
 import { AttachForm } from './attach-form';
+import { RetentionPanel } from './retention-panel';
 
 const THEMES: ReadonlyArray<{ value: ThemePreference; label: string }> = [
   { value: 'system', label: 'Follow the system' },
@@ -15,7 +16,6 @@ const THEMES: ReadonlyArray<{ value: ThemePreference; label: string }> = [
 
 const COMING: readonly string[] = [
   'Listeners, TLS certificate and trusted networks (today in config.yaml in the data directory)',
-  'Retention of message bodies and transcripts',
   'DNS resolvers and outbound TLS policy',
   'Operator accounts and an audit log of console actions',
 ];
@@ -46,6 +46,7 @@ export function SettingsView() {
           </p>
         )}
       </Panel>
+      <RetentionPanel />
       <Panel title="Coming" testId="coming-settings">
         <ul className="settings-text">
           {COMING.map((item) => <li key={item}>{item}</li>)}

@@ -3,8 +3,10 @@
 // that is slow, SQLite's plan for the same SQL the recipients repo runs.
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ApiClient, ParamsOf, QueueSort } from '../../../engine/api/contract';
-import { queueWhere } from '../../../engine/store/repos/recipients';
+import type { ApiClient, ParamsOf } from '../../../engine/api/contract';
+import { openDatabase } from '../../../engine/store/database';
+import { RecipientCountsRepo } from '../../../engine/store/repos/recipient-counts';
+import { queueWhere, RecipientsRepo } from '../../../engine/store/repos/recipients';
 import { DATABASE_FILE } from '../../support/store-file';
 import type { FilledStore } from './fill-store';
 
@@ -76,26 +78,18 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-const ORDER_BY: Record<QueueSort, string> = { createdAt: 'r.id', nextAttemptAt: 'r.next_attempt_at', updatedAt: 'r.updated_at' };
-
-function orderByOf({ sort = 'createdAt', order = 'asc' }: ListParams): string {
-  const direction = order === 'asc' ? 'ASC' : 'DESC';
-  return sort === 'createdAt' ? `r.id ${direction}` : `${ORDER_BY[sort]} ${direction}, r.id ${direction}`;
-}
-
 /** SQLite's plan for the page query and the count the engine runs for `params`. */
 export function explainQueueList(dataDir: string, params: ListParams): string[] {
-  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+  // The engine's own connection type, so the repos are the engine's; nothing here writes.
+  const db = openDatabase({ path: join(dataDir, DATABASE_FILE) });
   try {
-    const { limit: _limit, cursor: _cursor, sort: _sort, order: _order, ...filter } = params;
-    const page = queueWhere(filter, 'r.');
-    const orderBy = orderByOf(params);
-    const plans = [`page: SELECT … FROM recipients r JOIN messages m … ${page.sql ? `WHERE ${page.sql} ` : ''}ORDER BY ${orderBy} LIMIT ${PAGE + 1}`];
-    plans.push(...plan(db, `SELECT r.id FROM recipients r JOIN messages m ON m.id = r.message_id ${page.sql ? `WHERE ${page.sql}` : ''} ORDER BY ${orderBy} LIMIT ${PAGE + 1}`, page.params));
-    if (filter.domain || filter.messageId || filter.address) {
+    const { limit = PAGE, cursor: _cursor, sort = 'createdAt', order = 'asc', ...filter } = params;
+    const counts = new RecipientCountsRepo(db);
+    const page = new RecipientsRepo(db, counts).pageQuery(filter, sort, order, null, limit + 1);
+    const plans = ['page:', ...plan(db, page.sql, page.params)];
+    if (counts.count(filter) === null) {
       const count = queueWhere(filter);
-      plans.push(`count: SELECT COUNT(*) FROM recipients WHERE ${count.sql}`);
-      plans.push(...plan(db, `SELECT COUNT(*) FROM recipients WHERE ${count.sql}`, count.params));
+      plans.push(`count: SELECT COUNT(*) FROM recipients WHERE ${count.sql}`, ...plan(db, `SELECT COUNT(*) FROM recipients WHERE ${count.sql}`, count.params));
     }
     return plans;
   } finally {
@@ -105,37 +99,4 @@ export function explainQueueList(dataDir: string, params: ListParams): string[] 
 
 function plan(db: Database.Database, sql: string, params: Record<string, unknown>): string[] {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as Array<{ detail: string }>).map((row) => `  ${row.detail}`);
-}
-
-/**
- * The rewrite proposed for RecipientsRepo.page with several states: one ordered, limited
- * subquery per state (each walks its (state, sort column) index and stops after a page),
- * merged. SQLite cannot do this merge for `state IN (...) ORDER BY` by itself and sorts
- * every matching row instead. States come from the contract's closed union, so inlining
- * them is safe; the other filters stay bound.
- */
-export function proposedPageSql(params: ListParams): { sql: string; params: Record<string, unknown> } | null {
-  const { limit: _limit, cursor: _cursor, sort: _sort, order: _order, states, ...rest } = params;
-  if (!states || states.length < 2) return null;
-  const where = queueWhere(rest, 'r.');
-  const orderBy = orderByOf(params);
-  const columns = 'r.id, r.message_id, r.address, r.domain, r.stream, r.state, r.attempts, r.next_attempt_at, r.expires_at, r.last_reply, r.reason, r.created_at, r.updated_at';
-  const parts = states.map((state) => `SELECT * FROM (SELECT ${columns} FROM recipients r WHERE r.state = '${state}'${where.sql ? ` AND ${where.sql}` : ''} ORDER BY ${orderBy} LIMIT ${PAGE + 1})`);
-  return {
-    sql: `SELECT r.*, m.mail_from, m.subject, m.size FROM (${parts.join(' UNION ALL ')}) r JOIN messages m ON m.id = r.message_id ORDER BY ${orderBy} LIMIT ${PAGE + 1}`,
-    params: where.params,
-  };
-}
-
-/** Times the proposed rewrite for `params` on the store file, read-only beside the running host. */
-export async function timeProposedPage(dataDir: string, name: string, params: ListParams, repetitions: number): Promise<Timing | null> {
-  const proposed = proposedPageSql(params);
-  if (!proposed) return null;
-  const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
-  try {
-    const statement = db.prepare(proposed.sql);
-    return await timeCalls(name, repetitions, () => statement.all(proposed.params));
-  } finally {
-    db.close();
-  }
 }

@@ -58,17 +58,18 @@ describe('blocklist checks', () => {
       { target: 'listed.test', kind: 'domain', origin: 'sending-domain' },
     ]);
     expect(entry(view, LISTED, 'Spamhaus ZEN')).toMatchObject({
-      state: 'listed', source: 'dns', error: null, delistUrl: 'https://check.spamhaus.org/',
+      state: 'listed', source: 'dns', error: null, errorKind: null, returnCodes: ['127.0.0.2'], delistUrl: 'https://check.spamhaus.org/',
       detail: 'SBL: a known spam source (https://check.spamhaus.org/query/ip/203.0.113.5)',
     });
-    expect(entry(view, LISTED, 'Barracuda')).toMatchObject({ state: 'clear', error: null });
+    expect(entry(view, LISTED, 'Barracuda')).toMatchObject({ state: 'clear', error: null, returnCodes: [] });
     expect(entry(view, 'listed.test', 'Spamhaus DBL')).toMatchObject({ state: 'listed', detail: 'a spam domain' });
     expect(entry(view, REFUSED, 'Lab list')).toMatchObject({ state: 'listed', detail: 'return code 127.0.0.3', delistUrl: 'https://lab.test/delist' });
     expect(alerts.map((alert) => [alert.kind, alert.level, alert.message]).sort()).toEqual([
-      ['blocklist', 'critical', `${LISTED} is listed on Spamhaus ZEN: SBL: a known spam source (https://check.spamhaus.org/query/ip/203.0.113.5). Delisting: https://check.spamhaus.org/`],
+      ['blocklist', 'critical', `${LISTED} is listed on Spamhaus ZEN: SBL: a known spam source (https://check.spamhaus.org/query/ip/203.0.113.5). Delisting: https://check.spamhaus.org/ Delivery from this address is paused until you resume it.`],
       ['blocklist', 'critical', `${REFUSED} is listed on Lab list: return code 127.0.0.3. Delisting: https://lab.test/delist`],
       ['blocklist', 'critical', 'listed.test is listed on Spamhaus DBL: a spam domain. Delisting: https://check.spamhaus.org/'],
     ]);
+    expect(alerts.find((alert) => alert.message.startsWith(LISTED))?.blocklist).toEqual({ target: LISTED, list: 'Spamhaus ZEN', delistUrl: 'https://check.spamhaus.org/' });
     expect(relay.engine.status().delivery.pauses).toEqual([expect.objectContaining({ kind: 'source', target: LISTED })]);
 
     // Still listed at the next check: no second alert.
@@ -82,16 +83,31 @@ describe('blocklist checks', () => {
   it('does not take refusals, rate limits or foreign answers for listings', async () => {
     const view = await check();
     expect(entry(view, REFUSED, 'Spamhaus ZEN')).toMatchObject({
-      state: 'unknown',
+      state: 'unknown', errorKind: 'refused', returnCodes: ['127.255.255.254'],
       error: 'Spamhaus ZEN: the list refuses queries that come through a public or open resolver (such as 8.8.8.8); use your own resolver (127.255.255.254)',
     });
     expect(entry(view, LIMITED, 'Spamhaus ZEN')).toMatchObject({
       state: 'unknown', error: 'Spamhaus ZEN: the list refuses this resolver for sending too many queries (rate limited) (127.255.255.255)',
     });
     expect(entry(view, REFUSED, 'Barracuda')).toMatchObject({
-      state: 'unknown', error: 'Barracuda answered 10.0.0.1, which is not a listing code (a resolver that rewrites answers, or a list that refuses this resolver)',
+      state: 'unknown', errorKind: 'refused', returnCodes: ['10.0.0.1'], error: 'Barracuda answered 10.0.0.1, which is not a listing code (a resolver that rewrites answers, or a list that refuses this resolver)',
     });
     expect(alerts.some((alert) => alert.message.includes(LIMITED) || alert.message.includes(`${REFUSED} is listed on Spamhaus`))).toBe(false);
+  });
+
+  it('tells a list that does not answer from one that refuses, and keeps a listing through either', async () => {
+    dns.setRcode('7.113.0.203.bl.spamcop.net', 'SERVFAIL');
+    dns.setRcode('6.113.0.203.bl.lab.test', 'SERVFAIL');
+    const view = await check();
+    // Clear at the last check that could tell, and still shown clear, with why this one could not.
+    expect(entry(view, LIMITED, 'SpamCop')).toMatchObject({
+      state: 'clear', errorKind: 'failed', returnCodes: [], error: 'SpamCop did not answer for 7.113.0.203.bl.spamcop.net (ESERVFAIL)',
+    });
+    expect(entry(view, REFUSED, 'Lab list')).toMatchObject({ state: 'listed', errorKind: 'failed', detail: 'return code 127.0.0.3' });
+    dns.setRcode('7.113.0.203.bl.spamcop.net', null);
+    dns.setRcode('6.113.0.203.bl.lab.test', null);
+    expect(entry(await check(), REFUSED, 'Lab list')).toMatchObject({ state: 'listed', errorKind: null, error: null });
+    expect(alerts).toHaveLength(3);
   });
 
   it('records a delisting in the history without an alert, and a new listing with a new alert', async () => {

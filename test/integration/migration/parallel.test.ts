@@ -1,6 +1,7 @@
 // Parallel sending with an injected clock: the split follows the schedule day by day (days do
 // not pass while paused), a bounce or deferral rate over its threshold pauses it by itself
-// with an alert, and one call rolls everything back to the old provider.
+// with an alert, and one call rolls everything back to the old provider. Also: steps marked by
+// hand, and what starting a migration refuses.
 import { describe, expect, it } from 'vitest';
 import type { MigrationView } from '../../../engine/api/contract';
 import { OffsetClock } from '../../support/offset-clock';
@@ -79,7 +80,7 @@ describe('automatic pause', () => {
     expect(view.split.pausedReason).toMatch(reason);
     expect(await split()).toBeNull();
     await alerts.until((recorded) => recorded.events.some((alert) => alert.message.includes(`Migration ${view.id}`)), 'the pause alert');
-    expect(alerts.events.find((alert) => alert.message.includes(`Migration ${view.id}`))).toMatchObject({ level: 'critical', message: expect.stringMatching(reason) });
+    expect(alerts.events.find((alert) => alert.message.includes(`Migration ${view.id}`))).toMatchObject({ kind: 'migration', level: 'critical', message: expect.stringMatching(reason) });
     alerts.stop();
 
     // While paused, the domain's mail goes through the provider again.
@@ -119,5 +120,28 @@ describe('rollback', () => {
     view = await client().call('migration.startSplit', { id: view.id });
     await expect(client().call('migration.complete', { id: view.id })).rejects.toThrow(/ramp is at 10%/);
     await client().call('migration.rollback', { id: view.id });
+  });
+});
+
+describe('the checklist by hand', () => {
+  it('keeps a step the operator marked, with the note, until it is handed back to its check', async () => {
+    let view = await start('hand.test', [100]);
+    view = await client().call('migration.markStep', { id: view.id, step: 'webhooks', status: 'done', note: 'The app polls instead of webhooks.' });
+    const marked = () => view.steps.find((step) => step.id === 'webhooks')!;
+    expect(marked()).toMatchObject({ status: 'done', isMarkedByHand: true, note: 'The app polls instead of webhooks.', check: 'auto' });
+    view = await client().call('migration.verify', { id: view.id });
+    expect(marked()).toMatchObject({ status: 'done', isMarkedByHand: true });
+    view = await client().call('migration.markStep', { id: view.id, step: 'webhooks', status: 'pending' });
+    view = await client().call('migration.verify', { id: view.id });
+    expect(marked()).toMatchObject({ status: 'pending', isMarkedByHand: false, detail: expect.stringMatching(/No enabled webhook endpoint/) });
+    expect(view.steps.find((step) => step.id === 'suppressions')).toMatchObject({ check: 'manual', status: 'pending' });
+    await client().call('migration.rollback', { id: view.id });
+  });
+
+  it('refuses what a provider needs but was not given', async () => {
+    await expect(client().call('migration.start', { provider: 'mailgun', domains: ['x.test'], credentials: { password: 'p' } })).rejects.toThrow(/needs an SMTP user/);
+    await expect(client().call('migration.start', { provider: 'ses', region: 'Frankfurt', domains: ['x.test'], credentials: { username: 'AKIA', secretAccessKey: 's' } }))
+      .rejects.toThrow(/not an AWS region/);
+    await expect(client().call('migration.start', { provider: 'sendgrid', domains: ['not a domain'], credentials: { password: 'p' } })).rejects.toThrow(/not a domain/);
   });
 });

@@ -95,6 +95,7 @@ describe.each(PROVIDERS)('the %s checklist', (provider) => {
     // Webhooks in the provider's shape, then a test message through Relaydesk.
     const { webhook } = await client().call('webhooks.create', { name: provider, url: receiver.url, batchSize: 1, senderDomains: [domain] });
     await client().call('migration.webhookFormat', { webhookId: webhook.id, provider });
+    expect(await client().call('migration.webhookFormats', {})).toContainEqual({ webhookId: webhook.id, provider });
     const { messageId } = await client().call('migration.sendTest', { id: view.id, from: `app@${domain}`, to: [`check-${provider}@dest.test`] });
     expect((await waitForStates(bed.relay, messageId, ['delivered'])).attempts[0]).toMatchObject({ route: 'direct', mxAddress: DEST_MX });
     const shaped = await eventually(() => receiver.requests.find((r) => r.headers['content-type']?.startsWith(contentTypeOf(provider)) && DELIVERED_SHAPE[provider](r.body)), `a ${provider}-shaped delivery event`);
@@ -128,6 +129,7 @@ describe.each(PROVIDERS)('the %s checklist', (provider) => {
     expect(view.progress).toEqual({ complete: 16, total: 16 });
     expect(view.history.map((entry) => entry.kind)).toEqual(expect.arrayContaining(['started', 'imported', 'test-sent', 'split', 'completed']));
     await client().call('webhooks.remove', { id: webhook.id });
+    expect(await client().call('migration.webhookFormats', {})).not.toContainEqual(expect.objectContaining({ webhookId: webhook.id }));
   });
 });
 

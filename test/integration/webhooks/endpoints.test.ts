@@ -112,7 +112,8 @@ describe('webhook endpoints', () => {
     const hook = await receiver();
     await client.call('webhooks.create', { name: 'reputation', url: hook.url, batchIntervalMs: 0, eventTypes: ['blocklist.listed', 'domain.statusChanged'] });
     const { bus } = relay.engine;
-    const entry = { target: '192.0.2.9', targetKind: 'ip' as const, list: 'Spamhaus ZEN', source: 'dns' as const, detail: '127.0.0.2', delistUrl: null, error: null, since: Date.now(), checkedAt: Date.now() };
+    const at = Date.now();
+    const entry = { target: '192.0.2.9', targetKind: 'ip' as const, list: 'Spamhaus ZEN', source: 'dns' as const, detail: '127.0.0.2', delistUrl: null, error: null, errorKind: null, returnCodes: ['127.0.0.2'], since: at, checkedAt: at };
     bus.emit('blocklist.changed', { ...entry, state: 'clear' });
     bus.emit('blocklist.changed', { ...entry, state: 'listed' });
     bus.emit('domain.changed', { domain: 'shop.test', kind: 'checked', detail: 'checked', at: Date.now() });

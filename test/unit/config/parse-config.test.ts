@@ -85,6 +85,15 @@ describe('errors name the key, the value and what is allowed', () => {
     ]);
   });
 
+  it('blocklist rerouting names exactly one alternative', () => {
+    const rule = 'onListing "reroute" needs exactly one of reroute.sourceAddress and reroute.route';
+    expect(problems({ blocklists: { onListing: 'reroute' } })).toEqual([`blocklists.reroute: is missing: ${rule}`]);
+    expect(problems({ blocklists: { onListing: 'reroute', reroute: { route: 'backup', sourceAddress: '203.0.113.9' } } })).toEqual([
+      `blocklists.reroute: {"route":"backup","sourceAddress":"203.0.113.9"} is not allowed: ${rule}`,
+    ]);
+    expect(parseConfig({ blocklists: { onListing: 'reroute', reroute: { route: 'backup' } } }).blocklists).toMatchObject({ onListing: 'reroute', reroute: { route: 'backup' } });
+  });
+
   it('a config that is not an object at all', () => {
     expect(problems(['listeners'])).toEqual(['(root): ["listeners"] is not allowed: expected object']);
   });

@@ -99,6 +99,23 @@ describe('alert notifications', () => {
     expect(shown).toHaveLength(3);
   });
 
+  it('titles a paused migration as a provider migration, critical', () => {
+    const message = 'Migration 3 off sendgrid paused: bounce rate 9.00% over 5.00% over 7 days. All of its mail goes through sendgrid again until resumed.';
+    expect(notificationFor({ id: 2, at: 0, kind: 'migration', level: 'critical', message })).toEqual({ title: 'Relaydesk: Provider migration (critical)', body: message, urgency: 'critical' });
+  });
+
+  it('names the listed address and the list of a blocklist alert, with the delisting page in the body', () => {
+    const message = '203.0.113.5 is listed on Spamhaus ZEN: SBL: a known spam source. Delisting: https://check.spamhaus.org/ The transactional stream sends from 203.0.113.9 until it is delisted.';
+    const blocklist = { target: '203.0.113.5', list: 'Spamhaus ZEN', delistUrl: 'https://check.spamhaus.org/' };
+    expect(notificationFor({ id: 3, at: 0, kind: 'blocklist', level: 'critical', message, blocklist })).toEqual({
+      title: 'Relaydesk: 203.0.113.5 listed on Spamhaus ZEN (critical)', body: message, urgency: 'critical',
+    });
+    const ended = '203.0.113.5 is no longer listed on Spamhaus ZEN or any other list; the transactional stream sends from it again.';
+    expect(notificationFor({ id: 4, at: 0, kind: 'blocklist', level: 'info', message: ended, blocklist })).toEqual({
+      title: 'Relaydesk: 203.0.113.5 is off Spamhaus ZEN', body: ended, urgency: 'normal',
+    });
+  });
+
   it('titles kinds it does not know by their name', () => {
     expect(notificationFor({ id: 1, at: 0, kind: 'certificate', level: 'warning', message: 'expires in 7 days' }).title).toBe('Relaydesk: TLS certificate');
   });

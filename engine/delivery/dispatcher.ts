@@ -211,8 +211,9 @@ export class Dispatcher implements JobSink {
         const session = await OutboundSession.open(candidate.target, this.deps.recorder, sessionId);
         return { session, mxHost: candidate.mxHost, tlsPolicy: session.peerNote ? `${candidate.tlsPolicy}; ${session.peerNote}` : candidate.tlsPolicy };
       } catch (failure) {
-        // The attempt record names the host, address and transcript of the last failure.
-        const where = { mxHost: candidate.mxHost, mxAddress: candidate.target.address, sessionId, tlsPolicy: candidate.tlsPolicy };
+        // The attempt record names the host, both addresses and the transcript of the last
+        // failure: a refusal at connect or greeting that names a blocklist is about the source address.
+        const where = { mxHost: candidate.mxHost, mxAddress: candidate.target.address, localAddress: candidate.target.localAddress ?? null, sessionId, tlsPolicy: candidate.tlsPolicy };
         lastFailure = { ...(failure as SessionFailure), where };
         if (lastFailure.phase === 'auth') break; // the same credentials fail on every host
       }
@@ -259,7 +260,10 @@ export class Dispatcher implements JobSink {
     });
     if (resolved) this.adapt(resolved, [classification]);
     const reply = failure.reply?.text ?? failure.networkError?.message ?? null;
-    const where = { mxHost, mxAddress: failure.where?.mxAddress ?? null, sessionId: failure.where?.sessionId ?? null, tlsPolicy: failure.where?.tlsPolicy ?? null };
+    const where = {
+      mxHost, mxAddress: failure.where?.mxAddress ?? null, localAddress: failure.where?.localAddress ?? null,
+      sessionId: failure.where?.sessionId ?? null, tlsPolicy: failure.where?.tlsPolicy ?? null,
+    };
     return this.record(job, job.route, job.recipients.map((recipient) => ({ recipient, phase: failure.phase, reply, classification })), where, startedAt);
   }
 

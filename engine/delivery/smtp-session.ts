@@ -37,7 +37,7 @@ export interface SessionFailure {
   reply?: SmtpReply;
   networkError?: { code: string; message: string };
   /** The host and session that failed (no address or session when the TLS policy ruled every host out): the attempt record names them. */
-  where?: { mxHost: string; mxAddress: string | null; sessionId: string | null; tlsPolicy: string };
+  where?: { mxHost: string; mxAddress: string | null; localAddress: string | null; sessionId: string | null; tlsPolicy: string };
 }
 
 export interface TransactionResult {

@@ -49,7 +49,7 @@ export class OutboundTlsPolicy {
     if (allowed.length === 0) {
       const code = plan.kind === 'sts' ? 'EMTASTS' : 'ETLSPOLICY';
       const tlsPolicy = plan.kind === 'sts' ? `MTA-STS ${plan.policy.mode} (policy ${plan.policy.id}): no MX host allowed` : 'DANE: no MX host usable';
-      const where = { mxHost: steps[0]?.mxHost ?? domain, mxAddress: null, sessionId: null, tlsPolicy };
+      const where = { mxHost: steps[0]?.mxHost ?? domain, mxAddress: null, localAddress: null, sessionId: null, tlsPolicy };
       throw { phase: 'connect', networkError: { code, message: [...new Set(refused)].join('; ') }, where } satisfies SessionFailure;
     }
     return allowed;

@@ -5,13 +5,12 @@
 // the engine's API does; the relay's own bounce notices come from no domain) and exports it as CSV, the Messages page finds and opens messages and lists the reports,
 // and Settings keeps retention days across a reload. Screenshots land in test-results/.
 import { readFileSync } from 'node:fs';
-import { createTransport } from 'nodemailer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsCounts, RecipientState } from '../../engine/api/contract';
 import { reportFixture } from '../support/report-fixture';
 import { openSubmission } from '../support/submit';
 import { eventually } from '../support/wait';
-import { WAIT_MS, waitForText } from './console-host';
+import { submitPlain, WAIT_MS, waitForText } from './console-host';
 import { consoleSuite } from './console-suite';
 
 const FBL = 'fbl.e2e.test';
@@ -23,16 +22,8 @@ const HOUR = 3_600_000;
 const sent = { order1: '', order2: '', digest: '', notice: '' };
 
 /** Submits over SMTP with nodemailer; returns the queue id from the 250 reply. */
-async function send(to: string[], subject: string): Promise<string> {
-  const transport = createTransport({ host: '127.0.0.1', port: suite.relay.host.port('submission'), secure: false, ignoreTLS: true });
-  try {
-    const info = await transport.sendMail({ from: `app@${SENDER_DOMAIN}`, to, subject, text: `${subject}.` });
-    const id = /queued as (\S+)/.exec(info.response)?.[1];
-    if (!id) throw new Error(`no queue id in ${info.response}`);
-    return id;
-  } finally {
-    transport.close();
-  }
+function send(to: string[], subject: string): Promise<string> {
+  return submitPlain(suite.relay.host, { from: `app@${SENDER_DOMAIN}`, to, subject, text: `${subject}.` });
 }
 
 /** Recipients of the messages by state, once none is still on its way. */

@@ -4,6 +4,8 @@
 // shipped. Plus the page helpers every console test uses.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { createTransport } from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { connectRemote, type RemoteClient } from '../../engine/host/ws-client';
 import type { EngineConfigInput } from '../../engine/index';
@@ -152,4 +154,20 @@ export async function openConsole(browser: Browser, host: HostProcess, options: 
 export async function waitForText(page: Page, testId: string, text: string | RegExp): Promise<void> {
   const pattern = typeof text === 'string' ? new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : text;
   await page.getByTestId(testId).filter({ hasText: pattern }).first().waitFor({ timeout: WAIT_MS });
+}
+
+/**
+ * Submits over SMTP with nodemailer to the host's plaintext, trusted submission listener,
+ * from app@sender.test unless `from` is given; returns the queue id from the 250 reply.
+ */
+export async function submitPlain(host: HostProcess, message: Mail.Options): Promise<string> {
+  const transport = createTransport({ host: '127.0.0.1', port: host.port('submission'), secure: false, ignoreTLS: true });
+  try {
+    const info = await transport.sendMail({ from: 'app@sender.test', ...message });
+    const id = /queued as (\S+)/.exec(info.response)?.[1];
+    if (!id) throw new Error(`no queue id in ${info.response}`);
+    return id;
+  } finally {
+    transport.close();
+  }
 }

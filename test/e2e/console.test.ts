@@ -4,10 +4,9 @@
 // confirmations, throttle rules and their effective limits, the policy pages, and the
 // shell (shortcuts, themes). Screenshots of each view land in test-results/.
 import { readFileSync } from 'node:fs';
-import { createTransport } from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { openSubmission } from '../support/submit';
-import { waitForText, type ConsolePage } from './console-host';
+import { type ConsolePage, submitPlain, waitForText } from './console-host';
 import { consoleSuite } from './console-suite';
 
 const suite = consoleSuite();
@@ -17,16 +16,8 @@ async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<ConsolePag
 }
 
 /** Submits over SMTP with nodemailer; returns the queue id from the 250 reply. */
-async function send(message: { to: string[]; subject: string; text: string; html?: string; attachments?: Array<{ filename: string; content: string }> }): Promise<string> {
-  const transport = createTransport({ host: '127.0.0.1', port: suite.relay.host.port('submission'), secure: false, ignoreTLS: true });
-  try {
-    const info = await transport.sendMail({ from: 'app@sender.test', ...message });
-    const id = /queued as (\S+)/.exec(info.response)?.[1];
-    if (!id) throw new Error(`no queue id in ${info.response}`);
-    return id;
-  } finally {
-    transport.close();
-  }
+function send(message: { to: string[]; subject: string; text: string; html?: string; attachments?: Array<{ filename: string; content: string }> }): Promise<string> {
+  return submitPlain(suite.relay.host, message);
 }
 
 describe('console', () => {

@@ -6,11 +6,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTransport } from 'nodemailer';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebhookEvent } from '../../engine/api/contract';
-import { WAIT_MS, waitForText, type ConsolePage } from './console-host';
+import { type ConsolePage, submitPlain, WAIT_MS, waitForText } from './console-host';
 import { consoleSuite } from './console-suite';
 
 interface ReceivedRequest {
@@ -95,16 +94,8 @@ function open(hash: string, pageTestId: string): Promise<ConsolePage> {
 }
 
 /** Submits over SMTP with nodemailer; returns the queue id from the 250 reply. */
-async function send(message: { to: string; subject?: string; text?: string; headers?: Record<string, string> }): Promise<string> {
-  const transport = createTransport({ host: '127.0.0.1', port: suite.relay.host.port('submission'), secure: false, ignoreTLS: true });
-  try {
-    const info = await transport.sendMail({ from: 'app@sender.test', ...message });
-    const id = /queued as (\S+)/.exec(info.response)?.[1];
-    if (!id) throw new Error(`no queue id in ${info.response}`);
-    return id;
-  } finally {
-    transport.close();
-  }
+function send(message: { to: string; subject?: string; text?: string; headers?: Record<string, string> }): Promise<string> {
+  return submitPlain(suite.relay.host, message);
 }
 
 const eventsOf = (request: ReceivedRequest): WebhookEvent[] => JSON.parse(request.body) as WebhookEvent[];

@@ -11,7 +11,9 @@ export const WS_PATH = '/api/ws';
 /** Browsers cannot set headers on a WebSocket, so the token rides as a subprotocol. */
 export const PROTOCOL = 'relaydesk.v1';
 export const TOKEN_PROTOCOL_PREFIX = 'token.';
-const MAX_FRAME_BYTES = 1024 * 1024;
+// The largest call the contract accepts is a 50 MB CSV import (suppressions, provider
+// exports); JSON escaping can add to it. A larger frame closes the socket.
+const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 const HEARTBEAT_MS = 30_000;
 
 export interface ControlServerOptions {

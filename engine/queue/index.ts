@@ -12,5 +12,5 @@ export { PauseList } from './pauses';
 export { DeliveryScheduler } from './scheduler';
 export type { SchedulerOptions } from './scheduler';
 export { OperatorActions } from './operator-actions';
-export { queueShape, waitingByDomain } from './shape';
+export { queueShape } from './shape';
 export { messageParts, messageAttachment } from './message-parts';

@@ -1,8 +1,6 @@
-// The queue by destination and age, in Postfix qshape's doubling buckets, and the
-// destinations with the most waiting mail.
+// The queue by destination and age, in Postfix qshape's doubling buckets.
 import type { QueueShape, Stream } from '../api/contract';
 import type { Store } from '../store/index';
-import type { WaitingDomain } from '../store/repos/recipient-counts';
 
 // Upper bounds in minutes, as qshape prints them (5 10 20 ... 1280, then everything older).
 const BUCKETS = [5, 10, 20, 40, 80, 160, 320, 640, 1280];
@@ -33,9 +31,4 @@ export async function queueShape(store: Store, now: number, options: { stream?: 
     totals,
     total: totals.reduce((a, b) => a + b, 0),
   };
-}
-
-/** Waiting recipients per domain (queued, deferred, held), most first: from the counts table. */
-export function waitingByDomain(store: Store, limit: number): WaitingDomain[] {
-  return store.recipientCounts.waitingByDomain(limit);
 }

@@ -3,7 +3,7 @@
 import type { QueueFilter, QueueSort, Stream } from '../contract';
 import type { EngineServices } from '../services';
 import type { HandlersOf } from './types';
-import { RECIPIENT_STATES, queueShape, waitingByDomain, messageAttachment, messageParts } from '../../queue/index';
+import { RECIPIENT_STATES, queueShape, messageAttachment, messageParts } from '../../queue/index';
 import type { QueueCursor } from '../../store/index';
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { explainRecipients } from './explain';
@@ -32,7 +32,7 @@ export function consoleHandlers(services: EngineServices): HandlersOf<ConsoleMet
     'message.attachment': ({ id, index }) => messageAttachment(store, id, index),
     'stats.minutes': async () => stats.snapshot(),
     'stats.topDestinations': async ({ limit = 10 }) => {
-      const waiting = waitingByDomain(store, limit);
+      const waiting = store.recipientCounts.waitingByDomain(limit);
       const seen = new Set(waiting.map((row) => row.domain));
       const active = stats.activeDomains().filter((domain) => !seen.has(domain)).map((domain) => ({ domain, queued: 0, deferred: 0, held: 0 }));
       return [...waiting, ...active]

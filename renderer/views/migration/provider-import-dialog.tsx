@@ -13,9 +13,8 @@ import { plural } from '../../lib/labels';
 import { useMutation } from '../../lib/use-call';
 import { useConsole } from '../../shell/console-context';
 import { ScopeFields } from '../suppressions/scope-fields';
+import { csvTooLarge } from '../../lib/csv-file';
 
-/** The contract takes the file in one call; beyond this the operator splits the export. */
-const MAX_CSV_BYTES = 50 * 1024 * 1024;
 const REASON_TEXT: Record<string, string> = { 'hard-bounce': 'Hard bounces', complaint: 'Complaints', unsubscribe: 'Unsubscribes', manual: 'Listed by hand', skip: 'Left out (soft bounces)' };
 
 export function ProviderImportDialog({ playbook, migrationId, onClose }: { playbook: ProviderPlaybook; migrationId: number; onClose(): void }) {
@@ -43,7 +42,8 @@ export function ProviderImportDialog({ playbook, migrationId, onClose }: { playb
   };
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_CSV_BYTES) return show(`${file.name} is over 50 MB; split it and import the parts.`, 'bad');
+    const tooLarge = csvTooLarge(file);
+    if (tooLarge) return show(tooLarge, 'bad');
     setFileName(file.name);
     changed(await file.text());
   };

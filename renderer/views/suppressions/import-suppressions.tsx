@@ -12,9 +12,7 @@ import { useMutation } from '../../lib/use-call';
 import { useConsole } from '../../shell/console-context';
 import { ScopeFields } from './scope-fields';
 import { REASON_LABELS } from './suppression-labels';
-
-/** The contract takes the CSV in one call; beyond this the operator splits the file. */
-const MAX_CSV_BYTES = 8 * 1024 * 1024;
+import { csvTooLarge } from '../../lib/csv-file';
 
 export function ImportSuppressions({ onClose, onImported }: { onClose(): void; onImported(): void }) {
   const { client, notices } = useConsole();
@@ -38,7 +36,8 @@ export function ImportSuppressions({ onClose, onImported }: { onClose(): void; o
   };
   const readFile = async (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_CSV_BYTES) return show(`${file.name} is over 8 MB; split it and import the parts.`, 'bad');
+    const tooLarge = csvTooLarge(file);
+    if (tooLarge) return show(tooLarge, 'bad');
     changed(await file.text());
   };
 

@@ -2,7 +2,8 @@
 // the Electron IPC adapter (main's handler, with stand-ins for ipcMain and webContents
 // passed in) and the headless host's WebSocket (a real control server, token in the
 // subprotocol). Each must answer calls, carry the contract's errors with their codes,
-// validate params, and stream a subscription's snapshot then its live events.
+// validate params, carry the largest calls the contract allows, and stream a
+// subscription's snapshot then its live events.
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../../../engine/api/contract';
@@ -60,6 +61,14 @@ describe.each(['IPC', 'WebSocket'] as const)('the contract over %s', (transport)
     const call = client().call.bind(client()) as (method: string, params: unknown) => Promise<unknown>;
     await expect(call('queue.list', { limit: 'many' })).rejects.toMatchObject({ code: 'validation', message: expect.stringContaining('limit') });
     await expect(call('no.such.method', {})).rejects.toMatchObject({ code: 'validation' });
+  });
+
+  it('carries a call as large as the contract allows: a CSV import of several megabytes', async () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `customer-${i}-with-a-long-mailbox-name@large-import.example`);
+    const csv = `email\n${rows.join('\n')}\n`;
+    expect(csv.length).toBeGreaterThan(3 * 1024 * 1024);
+    const report = await client().call('suppressions.import', { csv, scope: 'global', dryRun: true });
+    expect(report).toMatchObject({ valid: rows.length });
   });
 
   it('streams a snapshot, then the live events of an SMTP session', async () => {

@@ -1,6 +1,5 @@
 // Takes leased jobs to their route: the sandbox captures them, a smarthost pool or the
 // pool of the destination's MX hosts sends them; classifies what each attempt did.
-import { randomBytes } from 'node:crypto';
 import type { DeliveryJob, JobSink, OutcomeRecorder, RecipientOutcome } from '../queue/index';
 import type { Store } from '../store/index';
 import type { EventBus } from '../events/index';
@@ -206,7 +205,7 @@ export class Dispatcher implements JobSink {
   private async walk(candidates: Array<{ mxHost: string; tlsPolicy: string; target: SessionTarget }>): Promise<{ session: OutboundSession; mxHost: string; tlsPolicy: string }> {
     let lastFailure: SessionFailure = { phase: 'connect', networkError: { code: 'ENOHOSTS', message: 'No host to try.' } };
     for (const candidate of candidates) {
-      const sessionId = newSessionId();
+      const sessionId = this.deps.recorder.newSessionId('outbound');
       try {
         const session = await OutboundSession.open(candidate.target, this.deps.recorder, sessionId);
         return { session, mxHost: candidate.mxHost, tlsPolicy: session.peerNote ? `${candidate.tlsPolicy}; ${session.peerNote}` : candidate.tlsPolicy };
@@ -334,8 +333,4 @@ export class Dispatcher implements JobSink {
   private dropIdlePools(): void {
     for (const [key, pool] of this.pools) if (pool.isIdle) this.pools.delete(key);
   }
-}
-
-function newSessionId(): string {
-  return `out-${randomBytes(8).toString('hex')}`;
 }

@@ -113,9 +113,16 @@ export class RouteService {
   /** The route for a new message: sender domain rule, stream rule, default; then the split. */
   choose(stream: Stream, senderDomain: string): string {
     const rules = this.rules;
-    const chosen = rules.bySenderDomain[senderDomain] ?? rules.byStream[stream] ?? rules.defaultRoute;
+    const chosen = ruleFor(rules, stream, senderDomain);
     if (rules.split && rules.split.from === chosen && this.random() * 100 < rules.split.percent) return rules.split.to;
     return chosen;
+  }
+
+  /** Every route a new message from `senderDomain` on `stream` may take (two when a split applies). */
+  possibleFor(stream: Stream, senderDomain: string): string[] {
+    const rules = this.rules;
+    const chosen = ruleFor(rules, stream, senderDomain);
+    return rules.split?.from === chosen ? [chosen, rules.split.to] : [chosen];
   }
 
   /** True while nothing can leave the machine: every rule ends in the sandbox. */
@@ -151,4 +158,8 @@ function toView(route: StoredRoute): RouteView {
     createdAt: route.createdAt,
     updatedAt: route.updatedAt,
   };
+}
+
+function ruleFor(rules: RoutingRules, stream: Stream, senderDomain: string): string {
+  return rules.bySenderDomain[senderDomain] ?? rules.byStream[stream] ?? rules.defaultRoute;
 }

@@ -233,10 +233,7 @@ export class DomainService {
   }
 
   private isSandboxed(stream: Stream, senderDomain: string): boolean {
-    const rules = this.deps.routes.getRules();
-    const chosen = rules.bySenderDomain[senderDomain] ?? rules.byStream[stream] ?? rules.defaultRoute;
-    const possible = rules.split?.from === chosen ? [chosen, rules.split.to] : [chosen];
-    return possible.every((route) => this.deps.routes.get(route)?.kind === 'sandbox');
+    return this.deps.routes.possibleFor(stream, senderDomain).every((route) => this.deps.routes.get(route)?.kind === 'sandbox');
   }
 
   private returnPath(domain: string, value: string | null): string | null {

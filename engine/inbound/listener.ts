@@ -77,7 +77,9 @@ export class InboundListener {
 
   private options(): SMTPServerOptions {
     const { config, recorder, hostname } = this.deps;
-    const relaydesk: RelaydeskServerOptions = { greetingDelayMs: 0, extraEhloKeywords: [], onConnection: () => {} };
+    const relaydesk: RelaydeskServerOptions = {
+      greetingDelayMs: 0, extraEhloKeywords: [], onConnection: () => {}, newSessionId: () => recorder.newSessionId('inbound'),
+    };
     return {
       name: hostname,
       banner: 'Relaydesk bounce processor',

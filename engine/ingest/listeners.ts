@@ -119,6 +119,7 @@ export class SmtpListeners {
       relaydesk: {
         greetingDelayMs: 0,
         extraEhloKeywords: [`LIMITS RCPTMAX=${limits.maxRecipients}`],
+        newSessionId: () => context.recorder.newSessionId('inbound'),
         onConnection: (connection: SMTPConnection) => this.connections.set(connection.id, connection as Connection),
       },
     } as ConstructorParameters<typeof SMTPServer>[0]);

@@ -4,6 +4,7 @@
 import type { Store, StoredCredential } from '../store/index';
 import type { EventBus } from '../events/index';
 import type { Clock } from '../shared/clock';
+import { createSessionIdGenerator } from '../shared/ids';
 import type { SessionView, TranscriptLine } from '../api/contract';
 
 export interface LiveSession {
@@ -49,12 +50,20 @@ export class SessionRecorder {
   private isFlushScheduled = false;
   private ageTimer: NodeJS.Timeout | null = null;
   private openedSinceStart = 0;
+  private readonly nextSessionId: (direction: SessionView['direction']) => string;
 
   constructor(
     private readonly store: Store,
     private readonly bus: EventBus,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.nextSessionId = createSessionIdGenerator(() => clock.now());
+  }
+
+  /** A new session's id: time-ordered, so its row and transcript chunks append to their indexes. */
+  newSessionId(direction: SessionView['direction']): string {
+    return this.nextSessionId(direction);
+  }
 
   open(opening: SessionOpening): LiveSession {
     const now = this.clock.now();

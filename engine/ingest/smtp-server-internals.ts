@@ -3,6 +3,7 @@
 // servers created with a `relaydesk` option, leaving other instances (test peers) untouched.
 import { SMTPConnection } from 'smtp-server/lib/smtp-connection.js';
 import { SMTPStream } from 'smtp-server/lib/smtp-stream.js';
+import { SMTPServer } from 'smtp-server';
 
 export interface RelaydeskServerOptions {
   /**
@@ -12,6 +13,8 @@ export interface RelaydeskServerOptions {
   greetingDelayMs: number;
   /** Extra EHLO keywords, e.g. `LIMITS RCPTMAX=100` (RFC 9422). */
   extraEhloKeywords: string[];
+  /** Names each new session (smtp-server would draw a random id). */
+  newSessionId(): string;
   /** Hands each new connection to the engine (timeouts, graceful shutdown). */
   onConnection(connection: SMTPConnection): void;
 }
@@ -118,6 +121,17 @@ export function installSmtpServerPatches(): void {
   isInstalled = true;
   const proto = SMTPConnection.prototype as Internals;
   const relaydeskOf = (connection: Internals) => connection._server.options.relaydesk;
+
+  const serverProto = SMTPServer.prototype as unknown as {
+    options: Options;
+    connect(socket: unknown, socketOptions: Record<string, unknown>): void;
+  };
+  const originalConnect = serverProto.connect;
+  serverProto.connect = function (this: typeof serverProto, socket, socketOptions) {
+    const options = this.options.relaydesk;
+    if (!options) return originalConnect.call(this, socket, socketOptions);
+    return originalConnect.call(this, socket, { ...socketOptions, id: options.newSessionId() });
+  };
 
   const originalInit = proto.init;
   proto.init = function (this: Internals) {

@@ -45,4 +45,13 @@ export function createQueueIdGenerator(now: () => number = Date.now): () => Mess
   };
 }
 
+/**
+ * Session ids sort by start time as well, so new session rows and their transcript chunks
+ * are appended to the end of their B-trees instead of touching a random page each.
+ */
+export function createSessionIdGenerator(now: () => number = Date.now): (direction: 'inbound' | 'outbound') => SessionId {
+  const next = createQueueIdGenerator(now);
+  return (direction) => `${direction === 'outbound' ? 'out-' : ''}${next().toLowerCase()}` as SessionId;
+}
+
 export const QUEUE_ID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{13}$/;

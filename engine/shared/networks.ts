@@ -25,8 +25,12 @@ function unmapIPv4(address: string): string {
   return match ? match[1]! : address;
 }
 
+/** Answers remembered per address; BlockList.check builds a SocketAddress on every call. */
+const MAX_REMEMBERED = 4096;
+
 export class NetworkList {
   private readonly list = new BlockList();
+  private readonly answers = new Map<string, boolean>();
   readonly isEmpty: boolean;
 
   /** Throws on an invalid entry; validate with parseCidr first for a friendly message. */
@@ -40,6 +44,16 @@ export class NetworkList {
   }
 
   contains(address: string): boolean {
+    let answer = this.answers.get(address);
+    if (answer === undefined) {
+      if (this.answers.size >= MAX_REMEMBERED) this.answers.clear();
+      answer = this.check(address);
+      this.answers.set(address, answer);
+    }
+    return answer;
+  }
+
+  private check(address: string): boolean {
     const plain = unmapIPv4(address);
     const version = isIP(plain);
     if (version === 0) return false;

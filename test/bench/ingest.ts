@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBenchScript, runSmtpSource, startPrivatePostfix, type BenchScope } from './peers/index';
+import { startBareSmtpServer } from './peers/bare-smtp-server';
 import { runLoad, percentile, type LoadResult } from './load/smtp-load';
 import { CLI_PATH, startHostProcess } from '../support/host-process';
 
@@ -20,6 +21,8 @@ interface Row {
   label: string;
   relaydesk: number;
   postfix: number | null;
+  /** smtp-server alone, storing nothing: the ceiling of the library on this machine. */
+  bare?: number;
 }
 
 await runBenchScript(async (scope) => {
@@ -35,6 +38,8 @@ await runBenchScript(async (scope) => {
   const credential = JSON.parse(cli(dataDir, ['--json', 'credentials', 'add', 'bench', '--rate', '1000000/1s'])) as { username: string; secret: string };
   const postfix = await startPrivatePostfix({ mode: 'ingest' });
   scope.defer(() => postfix.stop());
+  const bare = await startBareSmtpServer();
+  scope.defer(() => bare.stop());
   const relayPort = relay.port('bench');
   console.log(`${MESSAGES} messages of ${SIZE_BYTES} B over ${SESSIONS} sessions; Relaydesk ${relayPort}, Postfix ${postfix.port}`);
 
@@ -43,7 +48,8 @@ await runBenchScript(async (scope) => {
     const label = shouldReuseConnections ? 'smtp-source -d (connections reused)' : 'smtp-source (one connection per message)';
     const relaydesk = await source(scope, relayPort, shouldReuseConnections);
     const peer = await source(scope, postfix.port, shouldReuseConnections);
-    rows.push({ label, relaydesk, postfix: peer });
+    const ceiling = await source(scope, bare.port, shouldReuseConnections);
+    rows.push({ label, relaydesk, postfix: peer, bare: ceiling });
   }
   const relayLatency = await load(relayPort, false, undefined);
   const postfixLatency = await load(postfix.port, false, undefined);
@@ -57,11 +63,14 @@ await runBenchScript(async (scope) => {
   const postfixQueued = await postfix.queuedCount();
 
   console.log('');
-  console.log(`${'load'.padEnd(62)} ${'Relaydesk'.padStart(10)} ${'Postfix'.padStart(10)}  ratio`);
+  console.log(`${'load'.padEnd(62)} ${'Relaydesk'.padStart(10)} ${'Postfix'.padStart(10)}  ratio  ${'smtp-server alone'.padStart(17)}  ratio`);
   for (const row of rows) {
     const ratio = row.postfix ? (row.relaydesk / row.postfix).toFixed(2) : '-';
-    console.log(`${row.label.padEnd(62)} ${fmt(row.relaydesk)} ${row.postfix ? fmt(row.postfix) : '         -'}  ${ratio}`);
+    const ceiling = row.bare && row.postfix ? `  ${fmt(row.bare).padStart(17)}  ${(row.bare / row.postfix).toFixed(2)}` : '';
+    console.log(`${row.label.padEnd(62)} ${fmt(row.relaydesk)} ${row.postfix ? fmt(row.postfix) : '         -'}  ${ratio.padStart(5)}${ceiling}`);
   }
+  console.log('(smtp-server alone: the same library and patches with handlers that store nothing, ' +
+    `${bare.accepted()} messages accepted; no relay built on it can pass that column here)`);
   console.log('');
   console.log('end of DATA to 250, ms (20 sessions):');
   for (const [name, result] of [['Relaydesk plaintext', relayLatency], ['Postfix plaintext', postfixLatency], ['Relaydesk STARTTLS+AUTH', tlsPerMessage], ['Relaydesk STARTTLS+AUTH reused', tlsReused]] as const) {

@@ -38,6 +38,9 @@ await runBenchScript(async (scope) => {
   const memory = await schedulingMemory(scope, dns.servers);
   console.log('');
   console.log(`${MEMORY_RECIPIENTS} queued recipients scheduled: host RSS before ${memory.beforeMb} MB, peak ${memory.peakMb} MB while delivering (${memory.delivered} delivered in ${memory.seconds} s)`);
+  const deliveryAlone = memory.delivered / memory.seconds;
+  console.log(`delivery alone (recipients already queued, no ingest beside it): ${Math.round(deliveryAlone).toLocaleString('en-US')} msg/s, ` +
+    `${(deliveryAlone / postfix).toFixed(2)} x Postfix's end-to-end rate`);
   console.log(`relay ratio vs postfix: ${(direct / postfix).toFixed(2)}`);
 });
 

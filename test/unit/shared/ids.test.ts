@@ -1,7 +1,8 @@
 // Queue ids: 13 Crockford base32 characters that sort by creation time and never
-// repeat within a process, even when the clock stands still or steps back.
+// repeat within a process, even when the clock stands still or steps back. Session ids
+// are built the same way, so session rows and transcript chunks append to their indexes.
 import { describe, expect, it } from 'vitest';
-import { createQueueIdGenerator, QUEUE_ID_PATTERN } from '../../../engine/shared/ids';
+import { createQueueIdGenerator, createSessionIdGenerator, QUEUE_ID_PATTERN } from '../../../engine/shared/ids';
 
 const isStrictlyIncreasing = (ids: string[]) => ids.every((id, i) => i === 0 || ids[i - 1]! < id);
 
@@ -48,5 +49,24 @@ describe('queue ids', () => {
       last = id;
     }
     expect(last.slice(0, 9) > first.slice(0, 9)).toBe(true);
+  });
+});
+
+describe('session ids', () => {
+  it('sort by start time within each direction, outbound ones marked out-', () => {
+    let now = Date.UTC(2026, 10, 28);
+    const next = createSessionIdGenerator(() => now);
+    const inbound: string[] = [];
+    const outbound: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      if (i % 3 === 0) now += 1;
+      inbound.push(next('inbound'));
+      outbound.push(next('outbound'));
+    }
+    expect(inbound.every((id) => /^[0-9a-hjkmnp-tv-z]{13}$/.test(id))).toBe(true);
+    expect(outbound.every((id) => /^out-[0-9a-hjkmnp-tv-z]{13}$/.test(id))).toBe(true);
+    expect(isStrictlyIncreasing(inbound)).toBe(true);
+    expect(isStrictlyIncreasing(outbound)).toBe(true);
+    expect(new Set([...inbound, ...outbound]).size).toBe(400);
   });
 });

@@ -41,6 +41,15 @@ describe('NetworkList', () => {
     expect(list.contains(address)).toBe(expected);
   });
 
+  it('gives the same answers when asked again, and past the remembered answers', () => {
+    const asked = Array.from({ length: 5000 }, (_, i) => `10.${i >> 8 & 255}.${i & 255}.1`);
+    const outside = Array.from({ length: 5000 }, (_, i) => `11.${i >> 8 & 255}.${i & 255}.1`);
+    for (let round = 0; round < 2; round++) {
+      expect(asked.every((address) => list.contains(address))).toBe(true);
+      expect(outside.some((address) => list.contains(address))).toBe(false);
+    }
+  });
+
   it('is empty when given nothing, and contains nothing then', () => {
     const empty = new NetworkList([]);
     expect(empty.isEmpty).toBe(true);

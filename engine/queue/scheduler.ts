@@ -31,12 +31,20 @@ export interface SchedulerOptions {
 const STREAM_ORDER: readonly Stream[] = ['transactional', 'bulk'];
 const MAX_SLEEP_MS = 30_000;
 const LEASE_SWEEP_MS = 15_000;
+/**
+ * Ticks are at least this far apart. Every acceptance and every finished delivery asks for
+ * one; leasing per message would run the lease queries (a write, even when nothing is due)
+ * several times per message, where one pass every few milliseconds leases them together.
+ */
+const MIN_TICK_INTERVAL_MS = 5;
 
 export class DeliveryScheduler {
   private readonly inFlight: Record<Stream, number> = { transactional: 0, bulk: 0 };
   private timer: NodeJS.Timeout | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private isTickQueued = false;
+  /** performance.now() of the last tick: real time, whatever clock the engine runs on. */
+  private lastTickAt = Number.NEGATIVE_INFINITY;
   private isTicking = false;
   private isRunning = false;
   /**
@@ -77,10 +85,13 @@ export class DeliveryScheduler {
   wake(): void {
     if (!this.isRunning || this.isTickQueued) return;
     this.isTickQueued = true;
-    setImmediate(() => {
+    const run = () => {
       this.isTickQueued = false;
       void this.tick();
-    });
+    };
+    const waitMs = this.lastTickAt + MIN_TICK_INTERVAL_MS - performance.now();
+    if (waitMs > 0) setTimeout(run, waitMs);
+    else setImmediate(run);
   }
 
   /**
@@ -100,6 +111,7 @@ export class DeliveryScheduler {
   private async tick(): Promise<void> {
     if (this.isTicking || !this.isRunning) return;
     this.isTicking = true;
+    this.lastTickAt = performance.now();
     try {
       const blockedUntil = this.options.leasingBlockedUntil();
       if (blockedUntil !== null) return this.sleepUntil(blockedUntil);

@@ -43,8 +43,6 @@ export class DeliveryQueueRepo {
   constructor(db: WriteDb) {
     // The index recipients_by_stream_state_next serves the inner SELECT; one statement
     // both picks and marks, so two leases can never take the same row.
-    // The index recipients_by_stream_state_next serves the inner SELECT; one statement
-    // both picks and marks, so two leases can never take the same row.
     const lease = (extra: string) => db.prepare<Record<string, unknown>, { id: number; message_id: string; address: string; domain: string; attempts: number; expires_at: number }>(`
       UPDATE recipients SET state = 'sending', lease_until = @leaseUntil, updated_at = @now
       WHERE id IN (

@@ -33,28 +33,35 @@ export interface Transition {
 }
 
 export class DeliveryQueueRepo {
-  private readonly leaseStatement;
-  private readonly leaseSkippingRoutesStatement;
+  private readonly candidateStatements;
+  private readonly markLeasedStatement;
   private readonly messagesStatement;
   private readonly transitionStatement;
   private readonly releaseExpiredStatement;
   private readonly nextDueStatement;
 
   constructor(db: WriteDb) {
-    // The index recipients_by_stream_state_next serves the inner SELECT; one statement
-    // both picks and marks, so two leases can never take the same row.
-    const lease = (extra: string) => db.prepare<Record<string, unknown>, { id: number; message_id: string; address: string; domain: string; attempts: number; expires_at: number }>(`
-      UPDATE recipients SET state = 'sending', lease_until = @leaseUntil, updated_at = @now
-      WHERE id IN (
-        SELECT id FROM recipients
-        WHERE stream = @stream AND state = @state AND next_attempt_at <= @now
-          AND domain NOT IN (SELECT value FROM json_each(@pausedDomains)) ${extra}
-        ORDER BY next_attempt_at, id LIMIT @limit)
-      RETURNING id, message_id, address, domain, attempts, expires_at`);
-    this.leaseStatement = lease('');
+    // The index recipients_by_stream_state_next serves the SELECT. Picking and marking run
+    // in the same write transaction on the store's only writer, so two leases never take the
+    // same row. (One UPDATE ... WHERE id IN (SELECT ... LIMIT) costs ~140 us even when
+    // nothing is due; the SELECT alone ~20 us, and most passes find nothing.)
+    const candidates = (extra: string) => db.prepare<Record<string, unknown>, { id: number }>(`
+      SELECT id FROM recipients
+      WHERE stream = @stream AND state = @state AND next_attempt_at <= @now ${extra}
+      ORDER BY next_attempt_at, id LIMIT @limit`);
+    const skippingDomains = 'AND domain NOT IN (SELECT value FROM json_each(@pausedDomains))';
     // Only while a route is paused: the route lives on the message, one lookup per row.
-    this.leaseSkippingRoutesStatement = lease(`AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = recipients.message_id
-      AND m.route IN (SELECT value FROM json_each(@pausedRoutes)))`);
+    const skippingRoutes = `AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = recipients.message_id
+      AND m.route IN (SELECT value FROM json_each(@pausedRoutes)))`;
+    this.candidateStatements = [
+      candidates(''),
+      candidates(skippingDomains),
+      candidates(skippingRoutes),
+      candidates(`${skippingDomains} ${skippingRoutes}`),
+    ];
+    this.markLeasedStatement = db.prepare<{ id: number; leaseUntil: number; now: number }, { id: number; message_id: string; address: string; domain: string; attempts: number; expires_at: number }>(`
+      UPDATE recipients SET state = 'sending', lease_until = @leaseUntil, updated_at = @now WHERE id = @id
+      RETURNING id, message_id, address, domain, attempts, expires_at`);
     this.messagesStatement = db.prepare<[string], { id: string; mail_from: string; sender_domain: string; route: string | null; size: number; received_at: number; stream: Stream }>(
       `SELECT id, mail_from, sender_domain, route, size, received_at, stream FROM messages
        WHERE id IN (SELECT value FROM json_each(?))`);
@@ -70,11 +77,12 @@ export class DeliveryQueueRepo {
   }
 
   lease(stream: Stream, state: 'queued' | 'deferred', now: number, leaseUntil: number, limit: number, paused: { domains: string[]; routes: string[] }): LeasedRow[] {
-    const params = { stream, state, now, leaseUntil, limit, pausedDomains: JSON.stringify(paused.domains), pausedRoutes: JSON.stringify(paused.routes) };
-    const statement = paused.routes.length ? this.leaseSkippingRoutesStatement : this.leaseStatement;
-    return statement.all(params).map((row) => ({
-      id: row.id, messageId: row.message_id, address: row.address, domain: row.domain, attempts: row.attempts, expiresAt: row.expires_at,
-    }));
+    const params = { stream, state, now, limit, pausedDomains: JSON.stringify(paused.domains), pausedRoutes: JSON.stringify(paused.routes) };
+    const statement = this.candidateStatements[(paused.domains.length ? 1 : 0) + (paused.routes.length ? 2 : 0)]!;
+    return statement.all(params).map(({ id }) => {
+      const row = this.markLeasedStatement.get({ id, leaseUntil, now })!;
+      return { id: row.id, messageId: row.message_id, address: row.address, domain: row.domain, attempts: row.attempts, expiresAt: row.expires_at };
+    });
   }
 
   messages(ids: string[]): LeasedMessage[] {

@@ -12,25 +12,36 @@ export interface BareSmtpServer {
   stop(): Promise<void>;
 }
 
-export async function startBareSmtpServer(): Promise<BareSmtpServer> {
+export interface BareEnvelope {
+  from: string;
+  to: string[];
+}
+
+/** `onMessage`, if given, gets each message as it is answered 250. */
+export async function startBareSmtpServer(onMessage: (envelope: BareEnvelope, body: Buffer) => void = () => {}): Promise<BareSmtpServer> {
   installSmtpServerPatches();
   let accepted = 0;
-  let nextId = 0;
+  let sessions = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     hideSTARTTLS: true,
     disableReverseLookup: true,
     logger: false,
-    onData(stream, _session, callback) {
-      stream.on('data', () => {});
-      stream.on('end', () => callback(null, `2.0.0 Ok: queued as ${++accepted}`));
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+        onMessage({ from, to: session.envelope.rcptTo.map((rcpt) => rcpt.address) }, Buffer.concat(chunks));
+        callback(null, `2.0.0 Ok: queued as ${++accepted}`);
+      });
     },
     relaydesk: {
       greetingDelayMs: 0,
       extraEhloKeywords: [],
       onConnection: () => {},
-      newSessionId: () => `bare${++nextId}`,
+      newSessionId: () => `bare${++sessions}`,
     },
   } as ConstructorParameters<typeof SMTPServer>[0]);
   await new Promise<void>((resolve, reject) => {

@@ -43,7 +43,7 @@ await runBenchScript(async (scope) => {
     console.log(`${label.padEnd(52)} ${Math.round(rate).toLocaleString('en-US').padStart(8)}  ${(rate / postfix).toFixed(2)}`);
   }
   console.log('(the last row: Relaydesk\'s SMTP libraries passing each message straight on over 20 pooled connections, ' +
-    'with no queue, store, signing or transcript; no relay built on them can pass it here)');
+    'with no queue, store, signing or transcript, on one thread as Relaydesk runs them)');
   const memory = await schedulingMemory(scope, dns.servers);
   console.log('');
   console.log(`${MEMORY_RECIPIENTS} queued recipients scheduled: host RSS before ${memory.beforeMb} MB, peak ${memory.peakMb} MB while delivering (${memory.delivered} delivered in ${memory.seconds} s)`);

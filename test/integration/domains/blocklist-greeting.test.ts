@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliveryTestbed } from '../../support/delivery-testbed';
 import { mxRecords, sendMail, waitForAttempts } from '../../support/delivery-relay';
+import { eventually } from '../../support/wait';
 
 const SOURCE = '127.0.0.9';
 const GREETING = `554 mx.dest.test Service unavailable; Client host [${SOURCE}] blocked using zen.spamhaus.org`;
@@ -19,7 +20,11 @@ describe('a blocklist named in a greeting', () => {
     const [id] = await sendMail(bed.relay, { to: ['one@dest.test'] });
     const { attempts } = await waitForAttempts(bed.relay, id!, 1);
     expect(attempts[0]).toMatchObject({ phase: 'greeting', localAddress: SOURCE, mxAddress: '127.0.0.2' });
-    const { entries } = await bed.relay.engine.client.call('blocklists.status', {});
+    // The listing is filed in its own commit, after the attempt's.
+    const entries = await eventually(async () => {
+      const status = await bed.relay.engine.client.call('blocklists.status', {});
+      return status.entries.length ? status.entries : undefined;
+    }, 'the listing filed');
     expect(entries).toEqual([expect.objectContaining({ target: SOURCE, list: 'Spamhaus', state: 'listed', source: 'reply' })]);
   });
 });

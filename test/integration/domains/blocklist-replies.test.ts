@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertRaised } from '../../../engine/events/bus';
 import { deliveryTestbed, type DeliveryTestbed } from '../../support/delivery-testbed';
 import { mxRecords, sendMail, waitForAttempts } from '../../support/delivery-relay';
+import { eventually } from '../../support/wait';
 
 const SPAMHAUS_REPLY = '554 5.7.1 Service unavailable; Client host [127.0.0.1] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/127.0.0.1';
 const alerts: AlertRaised[] = [];
@@ -23,7 +24,11 @@ describe('blocklists named in delivery replies', () => {
     await waitForAttempts(bed.relay, first!, 1);
     const [second] = await sendMail(bed.relay, { to: ['two@dest.test'] });
     await waitForAttempts(bed.relay, second!, 1);
-    const { entries } = await bed.relay.engine.client.call('blocklists.status', {});
+    // Listings are filed in their own commits, after the attempts'.
+    const entries = await eventually(async () => {
+      const status = await bed.relay.engine.client.call('blocklists.status', {});
+      return status.entries.length ? status.entries : undefined;
+    }, 'the listing filed');
     expect(entries).toEqual([expect.objectContaining({
       target: 'this relay', list: 'Spamhaus', state: 'listed', source: 'reply', delistUrl: 'https://check.spamhaus.org/',
       detail: `mx.dest.test replied: ${SPAMHAUS_REPLY}`,

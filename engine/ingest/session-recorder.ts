@@ -14,6 +14,8 @@ export interface LiveSession {
   lastErrorReply: string | null;
   /** Epoch ms of the last command, for the trickle timeout. */
   lastCommandAt: number;
+  /** The client said QUIT: a reset after it is how many clients hang up, not a failure. */
+  hasQuit: boolean;
   isAnnounced: boolean;
   isClosed: boolean;
   /** Lines recorded and published but not yet stored. */
@@ -84,6 +86,7 @@ export class SessionRecorder {
       authFailures: 0,
       lastErrorReply: null,
       lastCommandAt: now,
+      hasQuit: false,
       isAnnounced: false,
       isClosed: false,
       unsaved: [],
@@ -105,8 +108,10 @@ export class SessionRecorder {
     const session = this.live.get(id);
     if (!session) return;
     const at = this.clock.now();
-    if (kind === 'client') session.lastCommandAt = at;
-    else if (kind === 'server' && /^[45]\d\d[ -]/.test(text)) session.lastErrorReply = text;
+    if (kind === 'client') {
+      session.lastCommandAt = at;
+      session.hasQuit ||= /^QUIT\b/i.test(text);
+    } else if (kind === 'server' && /^[45]\d\d[ -]/.test(text)) session.lastErrorReply = text;
     const line: TranscriptLine = { sessionId: id, seq: ++session.view.lineCount, at, kind, text };
     session.unsaved.push(line);
     this.unpublishedLines.push(line);

@@ -14,6 +14,12 @@ interface LogMeta {
 
 type LogCall = (meta: LogMeta | undefined, message?: string, ...args: unknown[]) => void;
 
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
+function errorCode(error: Error | undefined): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+}
+
 export function createTranscriptLogger(recorder: SessionRecorder, log: EngineLog): Record<
   'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal',
   LogCall
@@ -34,8 +40,10 @@ export function createTranscriptLogger(recorder: SessionRecorder, log: EngineLog
         // smtp-server logs socket errors as '%s %s %s' with the session id first.
         const sessionId = typeof args[0] === 'string' ? args[0] : undefined;
         const text = format(message ?? '', ...args);
-        if (sessionId && recorder.get(sessionId)) recorder.line(sessionId, 'info', `connection error: ${meta.err?.message ?? text}`);
-        else log('warn', `smtp: ${text}`);
+        const live = sessionId ? recorder.get(sessionId) : undefined;
+        if (!live) log('warn', `smtp: ${text}`);
+        else if (live.hasQuit && RESET_CODES.has(errorCode(meta.err))) recorder.line(live.view.id, 'info', 'client reset the connection after QUIT');
+        else recorder.line(live.view.id, 'info', `connection error: ${meta.err?.message ?? text}`);
         return;
       }
       default:

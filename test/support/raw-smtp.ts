@@ -152,6 +152,11 @@ export class RawSmtpClient {
     this.socket.destroy();
   }
 
+  /** Hangs up with a TCP reset (RST) instead of a FIN, as many clients do after QUIT. */
+  reset(): void {
+    this.socket.resetAndDestroy();
+  }
+
   private attach(socket: net.Socket): void {
     socket.on('data', (chunk: Buffer) => this.receive(chunk.toString('latin1')));
     socket.on('error', () => undefined); // a reset shows up as a close

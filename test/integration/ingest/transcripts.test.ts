@@ -72,6 +72,23 @@ describe('recorded sessions', () => {
     }
   });
 
+  it('notes a reset after QUIT as the client hanging up, and a reset before it as a connection error', async () => {
+    const endings: Record<string, string[]> = {};
+    for (const [localAddress, saysQuit] of [['127.0.0.71', true], ['127.0.0.72', false]] as const) {
+      const { client } = await rawSession(relay.port('submission'), { localAddress });
+      if (saysQuit) expect((await client.command('QUIT')).code).toBe(221);
+      const closed = sessionClosed(relay.engine, (s) => s.remoteAddress === localAddress);
+      client.reset();
+      const { id } = await closed;
+      const { lines } = await relay.engine.client.call('sessions.get', { id });
+      endings[localAddress] = lines.slice(-2).map((line) => `${line.kind} ${line.text}`);
+    }
+    expect(endings).toEqual({
+      '127.0.0.71': ['server 221 2.0.0 Bye', 'info client reset the connection after QUIT'],
+      '127.0.0.72': [expect.stringMatching(/^server 250/), 'info connection error: read ECONNRESET'],
+    });
+  });
+
   it('records sessions that sent nothing, with their last refusal, in the SQLite file', async () => {
     const { client } = await rawSession(relay.port('submissions'), { implicitTls: true, localAddress: '127.0.0.9' });
     expect((await client.command('MAIL FROM:<app@example.com>')).code).toBe(530);

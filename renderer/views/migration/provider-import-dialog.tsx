@@ -13,18 +13,17 @@ import { plural } from '../../lib/labels';
 import { useMutation } from '../../lib/use-call';
 import { useConsole } from '../../shell/console-context';
 import { ScopeFields } from '../suppressions/scope-fields';
-import { csvTooLarge } from '../../lib/csv-file';
+import { useCsvInput } from '../../lib/csv-file';
 
 const REASON_TEXT: Record<string, string> = { 'hard-bounce': 'Hard bounces', complaint: 'Complaints', unsubscribe: 'Unsubscribes', manual: 'Listed by hand', skip: 'Left out (soft bounces)' };
 
 export function ProviderImportDialog({ playbook, migrationId, onClose }: { playbook: ProviderPlaybook; migrationId: number; onClose(): void }) {
   const { client, notices } = useConsole();
   const show = useStore(notices, (state) => state.show);
-  const [csv, setCsv] = useState('');
-  const [fileName, setFileName] = useState<string | null>(null);
   const [format, setFormat] = useState('');
   const [scope, setScope] = useState<{ scope: SuppressionScope; value: string }>({ scope: 'global', value: '' });
   const [report, setReport] = useState<ProviderImportReport | null>(null);
+  const { csv, fileName, change: changed, readFile } = useCsvInput(() => setReport(null), (message) => show(message, 'bad'));
 
   const params = (dryRun: boolean) => ({
     provider: playbook.id, csv, scope: scope.scope, dryRun, migrationId,
@@ -36,17 +35,6 @@ export function ProviderImportDialog({ playbook, migrationId, onClose }: { playb
     show(`Imported ${plural(result.added, 'address', 'addresses')} from ${playbook.name}; ${formatCount(result.duplicates)} already suppressed.`);
     onClose();
   });
-  const changed = (next: string) => {
-    setCsv(next);
-    setReport(null);
-  };
-  const readFile = async (file: File | undefined) => {
-    if (!file) return;
-    const tooLarge = csvTooLarge(file);
-    if (tooLarge) return show(tooLarge, 'bad');
-    setFileName(file.name);
-    changed(await file.text());
-  };
   const newCount = report ? Math.max(0, report.valid - report.duplicates) : 0;
   const chosenFormat = playbook.exports.find((item) => item.id === (report?.format ?? format));
 

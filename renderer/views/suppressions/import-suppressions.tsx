@@ -12,15 +12,15 @@ import { useMutation } from '../../lib/use-call';
 import { useConsole } from '../../shell/console-context';
 import { ScopeFields } from './scope-fields';
 import { REASON_LABELS } from './suppression-labels';
-import { csvTooLarge } from '../../lib/csv-file';
+import { useCsvInput } from '../../lib/csv-file';
 
 export function ImportSuppressions({ onClose, onImported }: { onClose(): void; onImported(): void }) {
   const { client, notices } = useConsole();
   const show = useStore(notices, (state) => state.show);
-  const [csv, setCsv] = useState('');
   const [scope, setScope] = useState<{ scope: SuppressionScope; value: string }>({ scope: 'global', value: '' });
   const [reason, setReason] = useState<SuppressionReason>('import');
   const [report, setReport] = useState<SuppressionImportReport | null>(null);
+  const { csv, change: changed, readFile } = useCsvInput(() => setReport(null), (message) => show(message, 'bad'));
 
   const params = (dryRun: boolean) => ({ csv, scope: scope.scope, reason, dryRun, ...(scope.scope === 'global' ? {} : { scopeValue: scope.value }) });
   const preview = useMutation(async () => setReport(await client.call('suppressions.import', params(true))));
@@ -30,16 +30,6 @@ export function ImportSuppressions({ onClose, onImported }: { onClose(): void; o
     onImported();
     onClose();
   });
-  const changed = (next: string) => {
-    setCsv(next);
-    setReport(null);
-  };
-  const readFile = async (file: File | undefined) => {
-    if (!file) return;
-    const tooLarge = csvTooLarge(file);
-    if (tooLarge) return show(tooLarge, 'bad');
-    changed(await file.text());
-  };
 
   return (
     <Dialog title="Import suppressions from CSV" onClose={onClose} testId="import-suppressions" wide>
